@@ -1,0 +1,59 @@
+/**
+ * The site config file (JSON): one schema, checked at start-up and by `npm run config -- check FILE`.
+ * Unknown keys are refused (strict) so a typo names itself instead of being silently ignored.
+ */
+import { z } from 'zod';
+import { Desk, Service } from './queue.js';
+import { SerialSettings } from './devices.js';
+import { PaymentsConfig } from './payments.js';
+import { FeedbackConfig } from './feedback.js';
+
+export const QueueOrdering = z.strictObject({
+  /**
+   * Priority tickets go ahead of ordinary ones in the same service, but an ordinary ticket that has
+   * waited this fraction of the target is called before any priority ticket issued after it.
+   * See docs/queue.md.
+   */
+  priorityEnabled: z.boolean().default(true),
+  protectAfterFractionOfTarget: z.number().min(0).max(1).default(0.8),
+  /** When a desk serves several services: take the ticket that has waited longest overall. */
+  acrossServices: z.enum(['longest-wait', 'service-order']).default('longest-wait'),
+});
+
+export const KioskConfig = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,60}$/),
+  name: z.string().min(1),
+  /** Which home tiles this kiosk offers. */
+  offers: z.array(z.enum(['tickets', 'payments', 'information', 'feedback'])).default(['tickets', 'information', 'feedback']),
+  devices: z.strictObject({
+    ticketPrinter: SerialSettings.optional(),
+    receiptPrinter: SerialSettings.optional(),
+    cardTerminal: SerialSettings.extend({ protocol: z.literal('zvt').default('zvt'), password: z.string().regex(/^\d{6}$/).default('000000') }).optional(),
+  }).default({}),
+});
+export type KioskConfig = z.infer<typeof KioskConfig>;
+
+export const SiteConfig = z.strictObject({
+  site: z.strictObject({
+    id: z.string().regex(/^[a-z0-9-]{1,60}$/),
+    name: z.string().min(1),
+    councilName: z.string().min(1),
+    /** IANA zone for "today" (ticket numbering) and hour-of-day reports. */
+    timeZone: z.string().default('Europe/London'),
+    phone: z.string().optional(),
+    website: z.string().optional(),
+  }),
+  /** The wait standard: seen within this many seconds of arriving. */
+  waitTargetSeconds: z.number().int().positive().default(600),
+  ordering: QueueOrdering.default({ priorityEnabled: true, protectAfterFractionOfTarget: 0.8, acrossServices: 'longest-wait' }),
+  services: z.array(Service).min(1),
+  desks: z.array(Desk).min(1),
+  kiosks: z.array(KioskConfig).default([]),
+  payments: PaymentsConfig.optional(),
+  feedback: FeedbackConfig.optional(),
+  channelShift: z.strictObject({
+    faceToFaceCostPence: z.number().int().nonnegative().default(1400),
+    selfServiceCostPence: z.number().int().nonnegative().default(20),
+  }).default({ faceToFaceCostPence: 1400, selfServiceCostPence: 20 }),
+});
+export type SiteConfig = z.infer<typeof SiteConfig>;

@@ -1,0 +1,129 @@
+/**
+ * The queue contract: what the server stores and sends about services, desks and tickets.
+ * Declared once; the server validates with these schemas and the renderer gets the same types.
+ */
+import { z } from 'zod';
+
+/** ISO 8601 timestamp in UTC, e.g. "2026-11-28T09:14:03.123Z". */
+export const IsoUtc = z.iso.datetime({ offset: false });
+
+export const ServiceId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'a service id is 1–40 lower-case letters, digits or hyphens');
+export const DeskId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'a desk id is 1–40 lower-case letters, digits or hyphens');
+
+export const Service = z.object({
+  id: ServiceId,
+  /** Display name in the site's main language; screens translate `services.<id>` where a translation exists. */
+  name: z.string().min(1),
+  /** One or two capital letters that start every ticket number of this service, e.g. "H" → H014. */
+  prefix: z.string().regex(/^[A-Z]{1,2}$/),
+  /** Where the resident goes when called, printed on the ticket (e.g. "Ground floor"). */
+  location: z.string().optional(),
+  /** Mean service time used by the estimate until real history exists, in seconds. */
+  defaultServiceSeconds: z.number().int().positive().default(300),
+});
+export type Service = z.infer<typeof Service>;
+
+export const Desk = z.object({
+  id: DeskId,
+  name: z.string().min(1),
+  /** Services this desk serves; empty = all. */
+  services: z.array(ServiceId).default([]),
+});
+export type Desk = z.infer<typeof Desk>;
+
+export const TicketState = z.enum(['waiting', 'called', 'serving', 'completed', 'no-show', 'closed']);
+export type TicketState = z.infer<typeof TicketState>;
+
+export const Ticket = z.object({
+  id: z.string(),
+  /** What the resident reads: prefix + three digits, e.g. "H014". Unique per service per day. */
+  number: z.string(),
+  service: ServiceId,
+  priority: z.boolean(),
+  state: TicketState,
+  issuedAt: IsoUtc,
+  /** First call: the one the wait standard is measured to. */
+  calledAt: IsoUtc.nullable(),
+  lastCalledAt: IsoUtc.nullable(),
+  completedAt: IsoUtc.nullable(),
+  desk: DeskId.nullable(),
+  kiosk: z.string().nullable(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const IssuedTicket = Ticket.extend({
+  /** 1 = next to be called in its service. */
+  position: z.number().int().positive(),
+  estimatedWaitMinutes: z.number().int().nonnegative(),
+});
+export type IssuedTicket = z.infer<typeof IssuedTicket>;
+
+export const IssueTicketRequest = z.strictObject({
+  service: ServiceId,
+  priority: z.boolean().default(false),
+  /** The kiosk that issued it, so its ticket dispenser prints it. */
+  kiosk: z.string().max(60).optional(),
+});
+export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
+
+export const TransferRequest = z.strictObject({ service: ServiceId });
+
+export const LoginRequest = z.strictObject({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export const LoginResponse = z.object({ token: z.string(), username: z.string(), displayName: z.string() });
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const QueueEntry = IssuedTicket.extend({
+  /** Seconds waited so far, at the time the answer was made. */
+  waitedSeconds: z.number().int().nonnegative(),
+});
+export type QueueEntry = z.infer<typeof QueueEntry>;
+
+export const WaitStandardBreakdown = z.object({
+  key: z.string(),
+  tickets: z.number().int(),
+  withinTarget: z.number().int(),
+  breaches: z.number().int(),
+  left: z.number().int(),
+  percentWithinTarget: z.number().nullable(),
+  medianWaitSeconds: z.number().nullable(),
+  p90WaitSeconds: z.number().nullable(),
+  longestWaitSeconds: z.number().nullable(),
+});
+export type WaitStandardBreakdown = z.infer<typeof WaitStandardBreakdown>;
+
+export const WaitStandardReport = WaitStandardBreakdown.omit({ key: true }).extend({
+  from: IsoUtc,
+  to: IsoUtc,
+  targetSeconds: z.number().int().positive(),
+  byService: z.array(WaitStandardBreakdown),
+  /** Key is the hour of day in the site's time zone, "00".."23". */
+  byHour: z.array(WaitStandardBreakdown),
+});
+export type WaitStandardReport = z.infer<typeof WaitStandardReport>;
+
+/** Every error body the API sends: a code for programs, a sentence for people, the field at fault. */
+export const ApiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+const ticketEvent = <T extends string>(type: T) => z.object({ type: z.literal(type), at: IsoUtc, ticket: Ticket });
+
+/** Pushed on the WebSocket at /api/events. */
+export const QueueEvent = z.discriminatedUnion('type', [
+  ticketEvent('ticket.issued'),
+  ticketEvent('ticket.called'),
+  ticketEvent('ticket.recalled'),
+  ticketEvent('ticket.no-show'),
+  ticketEvent('ticket.completed'),
+  ticketEvent('ticket.transferred'),
+  ticketEvent('ticket.closed'),
+]);
+export type QueueEvent = z.infer<typeof QueueEvent>;

@@ -1,0 +1,85 @@
+/**
+ * What the rest of the system may ask of devices. server/ and electron/ depend on these interfaces
+ * only; hardware/ provides serial implementations and simulators.
+ */
+import type { DeviceState } from '../contract/devices.js';
+
+/** A ticket as the dispenser prints it. All text already in the resident's language. */
+export interface TicketPrintout {
+  councilName: string;
+  siteName: string;
+  number: string;
+  serviceName: string;
+  location?: string;
+  issuedAt: Date;
+  timeZone: string;
+  position: number;
+  estimatedWaitMinutes: number;
+  /** Fixed lines such as "Please wait to be called". */
+  footerLines: string[];
+  /** Encoded in a QR code when present (e.g. a status page URL). */
+  qr?: string;
+}
+
+/** A free-form receipt or slip: lines of text with simple styles, optional QR, then cut. */
+export interface ReceiptLine {
+  text: string;
+  align?: 'left' | 'center' | 'right';
+  bold?: boolean;
+  size?: 'normal' | 'large';
+}
+export interface ReceiptPrintout {
+  lines: ReceiptLine[];
+  qr?: string;
+}
+
+export type PrintOutcome =
+  | { printed: true }
+  /** Not confirmed by the printer; reason is a device reason such as "paper-end" or "offline". */
+  | { printed: false; reason: string; detail: string };
+
+export interface Printer {
+  printTicket(ticket: TicketPrintout): Promise<PrintOutcome>;
+  printReceipt(receipt: ReceiptPrintout): Promise<PrintOutcome>;
+  state(): DeviceState;
+}
+
+/** Card terminal, protocol-neutral. Card data never crosses this interface beyond the fields below. */
+export interface AuthorisationRequest {
+  amountPence: number;
+  /** Our journal id, for logs only; terminals do not echo it. */
+  reference: string;
+}
+export type TerminalPrompt =
+  | 'insert-card' | 'present-card' | 'enter-pin' | 'remove-card' | 'please-wait' | 'processing' | 'other';
+
+export type AuthorisationResult =
+  | {
+      outcome: 'approved';
+      amountPence: number;
+      authCode: string;
+      cardScheme: string;
+      /** Last four digits only. */
+      lastFour: string;
+      terminalId: string;
+      traceNumber: string;
+      receiptLines: string[];
+    }
+  | { outcome: 'declined'; resultCode: string; message: string; receiptLines: string[] }
+  | { outcome: 'cancelled'; message: string }
+  /** The terminal never gave a final answer: the money may or may not have been taken. */
+  | { outcome: 'unknown'; message: string };
+
+export interface EndOfDayTotals {
+  totalPence: number;
+  count: number;
+  byScheme: { scheme: string; count: number; totalPence: number }[];
+}
+
+export interface PaymentTerminal {
+  authorise(request: AuthorisationRequest, onPrompt: (prompt: TerminalPrompt, text: string) => void): Promise<AuthorisationResult>;
+  /** Ask the terminal to stop a transaction in progress (before the card is presented). */
+  abort(): Promise<void>;
+  endOfDay(): Promise<EndOfDayTotals>;
+  state(): DeviceState;
+}
