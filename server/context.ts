@@ -8,6 +8,7 @@ import type { SiteConfig } from '../contract/config.js';
 import type { Clock } from './clock.js';
 import type { Db, Migration } from './store/database.js';
 import type { EventHub } from './events.js';
+import type { DeviceDirectory } from './devices/directory.js';
 
 export interface ServerContext {
   db: Db;
@@ -15,6 +16,8 @@ export interface ServerContext {
   config: SiteConfig;
   logger: Logger;
   events: EventHub;
+  /** Each kiosk's printers and card terminal (real or simulated), with their health. */
+  devices: DeviceDirectory;
   /** Folder for the SQLite file and anything else the server keeps. */
   dataDir: string;
   /** Fastify preHandler: 401 unless the request carries a valid staff token. */
