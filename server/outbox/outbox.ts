@@ -1,0 +1,229 @@
+/**
+ * A transactional outbox: records that must reach another server are written to the local SQLite
+ * file in the same transaction as the change that produced them, then sent in the background.
+ *
+ * - At least once: an item is marked sent only after `send` resolved. A crash between the receiver
+ *   storing it and us marking it sent means it is sent again, so receivers must be idempotent on `id`.
+ * - Retries with exponential backoff (with jitter) while the receiver is unreachable; never gives up,
+ *   the attempt count and last error are kept for the operations screen.
+ * - `enqueue` is synchronous (better-sqlite3), so it joins the caller's open transaction: the record
+ *   and the item to send are committed together or not at all.
+ * - Several outboxes share one table, told apart by `name`.
+ */
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { Db } from '../store/database.js';
+
+export interface OutboxItem {
+  id: string;
+  kind: string;
+  payload: unknown;
+}
+
+export interface OutboxOptions {
+  /** Distinguishes this outbox's items in the shared table, e.g. "payments". */
+  name: string;
+  /** Deliver one item; resolve only when the receiver has stored it, throw otherwise. */
+  send: (item: OutboxItem) => Promise<void>;
+  clock: Clock;
+  logger: Logger;
+  /** First retry delay; doubles per failed attempt up to maxDelayMs. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** How often the background loop looks for due items (real time). */
+  pollIntervalMs?: number;
+  /** Items sent per pass. */
+  batchSize?: number;
+  /** Randomness for jitter (tests pass () => 0.5 for exact delays). */
+  random?: () => number;
+}
+
+export interface OutboxStatus {
+  name: string;
+  pending: number;
+  sent: number;
+  oldestPendingAt: string | null;
+  lastError: string | null;
+}
+
+export interface SendPassResult {
+  sent: number;
+  failed: number;
+}
+
+interface Row {
+  id: string;
+  kind: string;
+  payload: string;
+  attempts: number;
+}
+
+const createTable = `
+CREATE TABLE IF NOT EXISTS outbox_items (
+  outbox TEXT NOT NULL,
+  id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL,
+  last_error TEXT,
+  sent_at TEXT,
+  PRIMARY KEY (outbox, id)
+);
+CREATE INDEX IF NOT EXISTS outbox_items_due ON outbox_items (outbox, sent_at, next_attempt_at);
+`;
+
+export class Outbox {
+  private readonly name: string;
+  private readonly sendItem: (item: OutboxItem) => Promise<void>;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  private readonly random: () => number;
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private pass: Promise<SendPassResult> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    options: OutboxOptions,
+  ) {
+    this.name = options.name;
+    this.sendItem = options.send;
+    this.clock = options.clock;
+    this.logger = options.logger.child({ outbox: options.name });
+    this.baseDelayMs = options.baseDelayMs ?? 1_000;
+    this.maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.batchSize = options.batchSize ?? 50;
+    this.random = options.random ?? Math.random;
+    // Idempotent DDL instead of a module migration: several modules use outboxes and none owns the table.
+    db.exec(createTable);
+  }
+
+  /**
+   * Queue an item. Synchronous, so it commits with the caller's transaction. Enqueuing the same id
+   * again is ignored (the first payload wins): callers may retry their own work safely.
+   */
+  enqueue(kind: string, id: string, payload: unknown): void {
+    const now = this.clock.now().toISOString();
+    this.db
+      .prepare('INSERT OR IGNORE INTO outbox_items (outbox, id, kind, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(this.name, id, kind, JSON.stringify(payload), now, now);
+    if (this.running) this.schedule(0);
+  }
+
+  /** Start sending in the background: due items now, then every poll interval. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.schedule(0);
+  }
+
+  /** Stop the background loop and wait for a send pass in progress. Unsent items stay queued. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.pass) await this.pass.catch(() => undefined);
+  }
+
+  /** Try every unsent item once now, ignoring backoff (operator "send now", shutdown, tests). */
+  async flush(): Promise<SendPassResult> {
+    return this.runPass(true);
+  }
+
+  /** Send the items whose retry time has come (what the background loop does). */
+  async sendDue(): Promise<SendPassResult> {
+    return this.runPass(false);
+  }
+
+  status(): OutboxStatus {
+    const row = this.db
+      .prepare(
+        `SELECT
+           SUM(CASE WHEN sent_at IS NULL THEN 1 ELSE 0 END) AS pending,
+           SUM(CASE WHEN sent_at IS NOT NULL THEN 1 ELSE 0 END) AS sent,
+           MIN(CASE WHEN sent_at IS NULL THEN created_at END) AS oldest
+         FROM outbox_items WHERE outbox = ?`,
+      )
+      .get(this.name) as { pending: number | null; sent: number | null; oldest: string | null };
+    const lastError = this.db
+      .prepare('SELECT last_error FROM outbox_items WHERE outbox = ? AND sent_at IS NULL AND last_error IS NOT NULL ORDER BY created_at DESC LIMIT 1')
+      .pluck()
+      .get(this.name) as string | undefined;
+    return { name: this.name, pending: row.pending ?? 0, sent: row.sent ?? 0, oldestPendingAt: row.oldest, lastError: lastError ?? null };
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.runPass(false)
+        .catch((error: unknown) => this.logger.error({ err: error }, 'outbox pass failed'))
+        .finally(() => this.schedule(this.pollIntervalMs));
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private runPass(ignoreBackoff: boolean): Promise<SendPassResult> {
+    // One pass at a time: a second caller waits for the running pass, then runs its own.
+    const previous = this.pass ?? Promise.resolve({ sent: 0, failed: 0 });
+    const next = previous.catch(() => undefined).then(() => this.sendBatch(ignoreBackoff));
+    this.pass = next;
+    void next.finally(() => {
+      if (this.pass === next) this.pass = null;
+    }).catch(() => undefined);
+    return next;
+  }
+
+  private async sendBatch(ignoreBackoff: boolean): Promise<SendPassResult> {
+    const now = this.clock.now().toISOString();
+    const rows = (
+      ignoreBackoff
+        ? this.db
+            .prepare('SELECT id, kind, payload, attempts FROM outbox_items WHERE outbox = ? AND sent_at IS NULL ORDER BY next_attempt_at, created_at, id LIMIT ?')
+            .all(this.name, this.batchSize)
+        : this.db
+            .prepare(
+              'SELECT id, kind, payload, attempts FROM outbox_items WHERE outbox = ? AND sent_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at, id LIMIT ?',
+            )
+            .all(this.name, now, this.batchSize)
+    ) as Row[];
+    let sent = 0;
+    let failed = 0;
+    for (const row of rows) {
+      try {
+        await this.sendItem({ id: row.id, kind: row.kind, payload: JSON.parse(row.payload) as unknown });
+        this.db
+          .prepare('UPDATE outbox_items SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE outbox = ? AND id = ?')
+          .run(this.clock.now().toISOString(), this.name, row.id);
+        sent++;
+      } catch (error) {
+        failed++;
+        const attempts = row.attempts + 1;
+        const delay = this.backoff(attempts);
+        const message = error instanceof Error ? error.message : String(error);
+        this.db
+          .prepare('UPDATE outbox_items SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE outbox = ? AND id = ?')
+          .run(attempts, new Date(this.clock.now().getTime() + delay).toISOString(), message.slice(0, 500), this.name, row.id);
+        this.logger.warn({ id: row.id, kind: row.kind, attempts, retryInMs: delay, reason: message }, 'outbox send failed; will retry');
+        // The receiver is probably down: leave the rest of the batch for the next pass.
+        break;
+      }
+    }
+    return { sent, failed };
+  }
+
+  /** base × 2^(attempts−1), capped, with ±25 % jitter so many kiosks do not retry in step. */
+  private backoff(attempts: number): number {
+    const exponential = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** Math.min(attempts - 1, 30));
+    const jitter = 0.75 + this.random() * 0.5;
+    return Math.round(Math.min(this.maxDelayMs, exponential * jitter));
+  }
+}
