@@ -1,0 +1,95 @@
+/**
+ * The feedback module: `GET /api/feedback/config`, `POST /api/feedback`, the staff report
+ * `GET /api/reports/feedback` (JSON or `?format=csv`), and forwarding to the office server when the
+ * site config names one (`feedback.forwardTo`). Rules: docs/feedback-and-information.md.
+ */
+import type { FastifyInstance } from 'fastify';
+import { FeedbackConfig, SubmitFeedbackRequest, type FeedbackScreenConfig } from '../../contract/feedback.js';
+import type { ServerContext, ServerModule } from '../context.js';
+import { parseInput } from '../http/errors.js';
+import type { Outbox } from '../outbox/outbox.js';
+import { createFeedbackOutbox, enqueueForOffice } from './forwarding.js';
+import { FeedbackRecorder } from './recorder.js';
+import { parseReportRange } from './report-range.js';
+import { buildFeedbackReport, feedbackReportCsv } from './report.js';
+import { FeedbackStore, feedbackMigrations } from './store.js';
+import { ticketLookup } from './tickets.js';
+
+export interface FeedbackModuleOptions {
+  /** Outbox timings for tests; production uses the outbox defaults. */
+  outbox?: { baseDelayMs?: number; pollIntervalMs?: number; timeoutMs?: number };
+}
+
+/** The feedback section with every default filled in, whether or not the site config has one. */
+export function feedbackSettings(ctx: Pick<ServerContext, 'config'>): FeedbackConfig {
+  return ctx.config.feedback ?? FeedbackConfig.parse({});
+}
+
+export function createFeedbackModule(options: FeedbackModuleOptions = {}): ServerModule & { outbox(): Outbox | null } {
+  let outbox: Outbox | null = null;
+
+  return {
+    name: 'feedback',
+    migrations: feedbackMigrations,
+    outbox: () => outbox,
+
+    register(app: FastifyInstance, ctx: ServerContext) {
+      const settings = feedbackSettings(ctx);
+      const store = new FeedbackStore(ctx.db);
+      const lookupTicket = ticketLookup(ctx.db);
+      if (settings.forwardTo) {
+        outbox = createFeedbackOutbox({ db: ctx.db, clock: ctx.clock, logger: ctx.logger, officeUrl: settings.forwardTo, ...options.outbox });
+      }
+      const forwardingOutbox = outbox;
+      const recorder = new FeedbackRecorder({
+        db: ctx.db,
+        store,
+        clock: ctx.clock,
+        siteId: ctx.config.site.id,
+        config: settings,
+        lookupTicket,
+        events: ctx.events,
+        ...(forwardingOutbox ? { forward: (request: SubmitFeedbackRequest) => enqueueForOffice(forwardingOutbox, request) } : {}),
+      });
+
+      app.get('/api/feedback/config', async (): Promise<FeedbackScreenConfig> => ({
+        reasons: settings.reasons,
+        debounceSeconds: settings.debounceSeconds,
+      }));
+
+      app.post('/api/feedback', async (request, reply) => {
+        const input = parseInput(SubmitFeedbackRequest, request.body);
+        const outcome = recorder.record(input);
+        return reply.code(outcome.status).send(outcome.body);
+      });
+
+      app.get('/api/reports/feedback', { preHandler: ctx.requireStaff }, async (request, reply) => {
+        const range = parseReportRange(request.query, ctx.clock.now(), ctx.config.site.timeZone);
+        const report = buildFeedbackReport({
+          rows: store.between(range.from, range.to),
+          from: range.from,
+          to: range.to,
+          reasons: settings.reasons,
+          waitTargetSeconds: ctx.config.waitTargetSeconds,
+          timeZone: ctx.config.site.timeZone,
+          lookupTicket,
+        });
+        if (range.format === 'json') return report;
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="feedback-${report.from.slice(0, 10)}-to-${report.to.slice(0, 10)}.csv"`)
+          .send(feedbackReportCsv(report));
+      });
+    },
+
+    start() {
+      outbox?.start();
+    },
+
+    async stop() {
+      await outbox?.stop();
+    },
+  };
+}
+
+export const feedbackModule = createFeedbackModule();

@@ -1,0 +1,124 @@
+/**
+ * The feedback table. One row per tap the server ever accepted, counted or not, so a repeat of an id
+ * is recognised forever and debounced taps can still be reported as "not counted".
+ */
+import type { FeedbackRating, Touchpoint } from '../../contract/feedback.js';
+import type { Db, Migration } from '../store/database.js';
+
+export const feedbackMigrations: readonly Migration[] = [
+  {
+    id: 'feedback-001-responses',
+    sql: `
+      CREATE TABLE feedback_responses (
+        id TEXT PRIMARY KEY,
+        site TEXT NOT NULL,
+        touchpoint TEXT NOT NULL,
+        -- "kiosk:<id>" or "desk:<id>": the physical screen the debounce applies to; NULL when unknown.
+        screen TEXT,
+        kiosk TEXT,
+        desk TEXT,
+        service TEXT,
+        ticket TEXT,
+        rating TEXT NOT NULL CHECK (rating IN ('good', 'average', 'poor')),
+        reason TEXT,
+        tapped_at TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        counted INTEGER NOT NULL CHECK (counted IN (0, 1))
+      );
+      CREATE INDEX feedback_responses_screen ON feedback_responses (screen, tapped_at) WHERE counted = 1;
+      CREATE INDEX feedback_responses_tapped ON feedback_responses (tapped_at);
+    `,
+  },
+];
+
+export interface FeedbackRow {
+  id: string;
+  site: string;
+  touchpoint: Touchpoint;
+  screen: string | null;
+  kiosk: string | null;
+  desk: string | null;
+  service: string | null;
+  ticket: string | null;
+  rating: FeedbackRating;
+  reason: string | null;
+  /** UTC ISO with milliseconds, so text order is time order. */
+  tappedAt: string;
+  receivedAt: string;
+  counted: boolean;
+}
+
+interface DbRow {
+  id: string;
+  site: string;
+  touchpoint: string;
+  screen: string | null;
+  kiosk: string | null;
+  desk: string | null;
+  service: string | null;
+  ticket: string | null;
+  rating: string;
+  reason: string | null;
+  tapped_at: string;
+  received_at: string;
+  counted: number;
+}
+
+const columns = 'id, site, touchpoint, screen, kiosk, desk, service, ticket, rating, reason, tapped_at, received_at, counted';
+
+function fromDb(row: DbRow): FeedbackRow {
+  return {
+    id: row.id,
+    site: row.site,
+    touchpoint: row.touchpoint as Touchpoint,
+    screen: row.screen,
+    kiosk: row.kiosk,
+    desk: row.desk,
+    service: row.service,
+    ticket: row.ticket,
+    rating: row.rating as FeedbackRating,
+    reason: row.reason,
+    tappedAt: row.tapped_at,
+    receivedAt: row.received_at,
+    counted: row.counted === 1,
+  };
+}
+
+export class FeedbackStore {
+  constructor(private readonly db: Db) {}
+
+  find(id: string): FeedbackRow | undefined {
+    const row = this.db.prepare(`SELECT ${columns} FROM feedback_responses WHERE id = ?`).get(id) as DbRow | undefined;
+    return row ? fromDb(row) : undefined;
+  }
+
+  /** A counted tap on the same screen at or before `tappedAt` and less than `windowMs` before it. */
+  countedTapWithin(screen: string, tappedAt: string, windowMs: number): boolean {
+    const windowStart = new Date(new Date(tappedAt).getTime() - windowMs).toISOString();
+    const hit = this.db
+      .prepare('SELECT 1 FROM feedback_responses WHERE screen = ? AND counted = 1 AND tapped_at > ? AND tapped_at <= ? LIMIT 1')
+      .get(screen, windowStart, tappedAt);
+    return hit !== undefined;
+  }
+
+  insert(row: FeedbackRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO feedback_responses (${columns})
+         VALUES (@id, @site, @touchpoint, @screen, @kiosk, @desk, @service, @ticket, @rating, @reason, @tappedAt, @receivedAt, @counted)`,
+      )
+      .run({ ...row, counted: row.counted ? 1 : 0 });
+  }
+
+  /** Every stored tap with `from <= tapped_at < to`, oldest first. */
+  between(from: Date, to: Date): FeedbackRow[] {
+    const rows = this.db
+      .prepare(`SELECT ${columns} FROM feedback_responses WHERE tapped_at >= ? AND tapped_at < ? ORDER BY tapped_at, id`)
+      .all(from.toISOString(), to.toISOString()) as DbRow[];
+    return rows.map(fromDb);
+  }
+
+  count(): number {
+    return this.db.prepare('SELECT COUNT(*) FROM feedback_responses').pluck().get() as number;
+  }
+}
