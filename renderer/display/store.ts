@@ -1,0 +1,82 @@
+/**
+ * The lobby board: the latest calls, newest first. Initial state from GET /api/calls/recent, then
+ * live from /api/events. A call or recall puts the ticket at the top and queues an announcement;
+ * a no-show or transfer takes it off the board (nobody should go to a desk no longer expecting them).
+ */
+import { create } from 'zustand';
+import { z } from 'zod';
+import { Desk, QueueEvent } from '../../contract/queue';
+import { request, subscribeToEvents } from '../shared/api-client';
+
+export interface BoardCall {
+  ticketId: string;
+  number: string;
+  desk: string;
+  at: string;
+  /** Increases on every call, so a recall of the same ticket renders (and highlights) afresh. */
+  seq: number;
+}
+
+/** The board shows the newest call large and this many previous calls beneath it. */
+export const previousCallsShown = 6;
+
+const RecentCall = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  desk: z.string(),
+  at: z.string(),
+});
+const RecentCalls = z.array(RecentCall);
+
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
+
+interface BoardState {
+  desks: Desk[];
+  calls: BoardCall[];
+  connection: ConnectionState;
+  load: () => Promise<void>;
+  connect: (onCall: (call: BoardCall) => void) => () => void;
+}
+
+let seq = 0;
+
+function withCall(calls: BoardCall[], call: Omit<BoardCall, 'seq'>): BoardCall[] {
+  return [{ ...call, seq: ++seq }, ...calls.filter((c) => c.ticketId !== call.ticketId)].slice(0, previousCallsShown + 1);
+}
+
+export const useBoard = create<BoardState>((set, get) => ({
+  desks: [],
+  calls: [],
+  connection: 'connecting',
+
+  load: async () => {
+    const [desks, recent] = await Promise.all([request('GET', '/api/desks', z.array(Desk)), request('GET', '/api/calls/recent', RecentCalls)]);
+    // The server lists calls and recalls newest first; keep one line per ticket.
+    let calls: BoardCall[] = [];
+    for (const call of [...(recent ?? [])].reverse()) calls = withCall(calls, call);
+    // A call already on the board keeps its identity, so a catch-up reload does not re-highlight it.
+    const shown = get().calls;
+    calls = calls.map((call) => shown.find((s) => s.ticketId === call.ticketId && s.at === call.at) ?? call);
+    set({ desks: desks ?? [], calls });
+  },
+
+  connect: (onCall) =>
+    subscribeToEvents(
+      QueueEvent,
+      (event) => {
+        const { ticket } = event;
+        if ((event.type === 'ticket.called' || event.type === 'ticket.recalled') && ticket.desk) {
+          const calls = withCall(get().calls, { ticketId: ticket.id, number: ticket.number, desk: ticket.desk, at: event.at });
+          set({ calls });
+          if (calls[0]) onCall(calls[0]);
+        } else if (event.type === 'ticket.no-show' || event.type === 'ticket.transferred' || event.type === 'ticket.closed') {
+          set({ calls: get().calls.filter((call) => call.ticketId !== ticket.id) });
+        }
+      },
+      (connected) => {
+        set({ connection: connected ? 'live' : 'reconnecting' });
+        // Catch up on anything missed while the connection was down (shown, not announced).
+        if (connected) void get().load().catch(() => undefined);
+      },
+    ),
+}));

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initI18n } from '../shared/i18n';
+import { ReportsApp } from './ReportsApp';
+import '../staff/staff.css';
+import './reports.css';
+
+// Staff-facing screens are English only (not translated for residents).
+void initI18n({ namespaces: ['reports', 'staff'], language: 'en' }).then(() => {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root is missing from reports.html');
+  createRoot(root).render(
+    <StrictMode>
+      <ReportsApp />
+    </StrictMode>,
+  );
+});

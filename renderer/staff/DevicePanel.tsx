@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import type { DeviceHealth } from '../../contract/devices';
+import { useConsole } from './store';
+
+const healthIcon: Record<DeviceHealth, string> = { ok: '✓', warning: '⚠', fault: '⛔', offline: '⛔' };
+
+/** Each kiosk's printers and card terminal; paper near end is a warning, not a fault. */
+export function DevicePanel() {
+  const { t } = useTranslation('staff');
+  const devices = useConsole((s) => s.devices);
+  const sorted = [...devices].sort((a, b) => `${a.kiosk ?? ''}/${a.id}`.localeCompare(`${b.kiosk ?? ''}/${b.id}`));
+
+  return (
+    <section className="panel devices" aria-labelledby="devices-title">
+      <h2 id="devices-title">{t('devices.title')}</h2>
+      {sorted.length === 0 ? (
+        <p className="empty">{t('devices.none')}</p>
+      ) : (
+        <ul>
+          {sorted.map((device) => (
+            <li key={`${device.kiosk ?? ''}/${device.id}`} className={`device health-${device.health}`} data-device={device.id} data-health={device.health}>
+              <span className="device-icon" aria-hidden="true">
+                {healthIcon[device.health]}
+              </span>
+              <span className="device-name">
+                {t(`devices.kind.${device.kind}`)}
+                {device.kiosk && <span className="device-kiosk"> · {device.kiosk}</span>}
+              </span>
+              <span className="device-health">
+                {t(`devices.health.${device.health}`)}
+                {device.reason && `: ${t(`devices.reason.${device.reason}`, { defaultValue: device.detail ?? device.reason })}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+import type { TFunction } from 'i18next';
+import { ApiRequestError } from '../shared/api-client';
+
+/**
+ * A sentence a member of staff can act on. The server's own message already says what is wrong
+ * in plain words (e.g. "Ticket H014 is not waiting"); anything else is a connection problem.
+ */
+export function describeError(error: unknown, t: TFunction): string {
+  if (error instanceof ApiRequestError) return error.message;
+  if (error instanceof TypeError) return t('staff:errors.unreachable');
+  return t('staff:errors.unexpected');
+}

@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initI18n } from '../shared/i18n';
+import { StaffApp } from './StaffApp';
+import './staff.css';
+
+// Staff-facing screens are English only (not translated for residents).
+void initI18n({ namespaces: ['staff'], language: 'en' }).then(() => {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root is missing from staff.html');
+  createRoot(root).render(
+    <StrictMode>
+      <StaffApp />
+    </StrictMode>,
+  );
+});

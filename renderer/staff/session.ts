@@ -1,0 +1,65 @@
+/**
+ * The staff session: the sign-in token lives in sessionStorage (gone when the tab closes, never in
+ * localStorage) and is handed to the api-client. Shared by the staff console and the reports page.
+ */
+import { create } from 'zustand';
+import { LoginResponse } from '../../contract/queue';
+import { ApiRequestError, request, setAuthToken } from '../shared/api-client';
+
+const storageKey = 'staff-session';
+
+export interface StaffUser {
+  token: string;
+  username: string;
+  displayName: string;
+}
+
+/** Why the sign-in screen is showing, when it is not the first visit. */
+export type SignedOutReason = 'expired' | 'signed-out' | null;
+
+interface SessionState {
+  user: StaffUser | null;
+  signedOutReason: SignedOutReason;
+  signIn: (username: string, password: string) => Promise<void>;
+  signOut: (reason?: Exclude<SignedOutReason, null>) => void;
+}
+
+function readStoredUser(): StaffUser | null {
+  try {
+    const parsed = LoginResponse.safeParse(JSON.parse(sessionStorage.getItem(storageKey) ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const initialUser = readStoredUser();
+setAuthToken(initialUser?.token ?? null);
+
+export const useSession = create<SessionState>((set) => ({
+  user: initialUser,
+  signedOutReason: null,
+  signIn: async (username, password) => {
+    const answer = await request('POST', '/api/auth/login', LoginResponse, { username, password });
+    if (!answer) throw new ApiRequestError(500, 'empty-answer', 'The server gave no answer to the sign-in.');
+    sessionStorage.setItem(storageKey, JSON.stringify(answer));
+    setAuthToken(answer.token);
+    set({ user: answer, signedOutReason: null });
+  },
+  signOut: (reason = 'signed-out') => {
+    sessionStorage.removeItem(storageKey);
+    setAuthToken(null);
+    set({ user: null, signedOutReason: reason });
+  },
+}));
+
+/** A 401 from any staff call means the token is no longer valid: back to the sign-in screen. */
+export function isUnauthorised(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.status === 401;
+}
+
+export function handleUnauthorised(error: unknown): boolean {
+  if (!isUnauthorised(error)) return false;
+  useSession.getState().signOut('expired');
+  return true;
+}
