@@ -21,16 +21,32 @@ export function setAuthToken(token: string | null): void {
   authToken = token;
 }
 
+export interface RequestOptions {
+  /** Give up after this long (a kiosk must never wait for ever); the call rejects with code "timeout". */
+  timeoutMs?: number;
+}
+
 export async function request<S extends z.ZodType>(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   responseSchema: S,
   body?: unknown,
+  options: RequestOptions = {},
 ): Promise<z.infer<S> | null> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (authToken) headers.authorization = `Bearer ${authToken}`;
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const controller = options.timeoutMs === undefined ? null : new AbortController();
+  const timer = controller ? setTimeout(() => controller.abort(), options.timeoutMs) : undefined;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: controller?.signal });
+  } catch (error) {
+    if (controller?.signal.aborted) throw new ApiRequestError(0, 'timeout', `No answer from the server within ${options.timeoutMs} ms.`);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   if (response.status === 204) return null;
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
