@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import { z } from 'zod';
-import { Desk, QueueEvent } from '../../contract/queue';
+import { Desk, QueueEvent, RecentCall } from '../../contract/queue';
 import { request, subscribeToEvents } from '../shared/api-client';
 
 export interface BoardCall {
@@ -20,12 +20,6 @@ export interface BoardCall {
 /** The board shows the newest call large and this many previous calls beneath it. */
 export const previousCallsShown = 6;
 
-const RecentCall = z.object({
-  ticketId: z.string(),
-  number: z.string(),
-  desk: z.string(),
-  at: z.string(),
-});
 const RecentCalls = z.array(RecentCall);
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
@@ -53,7 +47,7 @@ export const useBoard = create<BoardState>((set, get) => ({
     const [desks, recent] = await Promise.all([request('GET', '/api/desks', z.array(Desk)), request('GET', '/api/calls/recent', RecentCalls)]);
     // The server lists calls and recalls newest first; keep one line per ticket.
     let calls: BoardCall[] = [];
-    for (const call of [...(recent ?? [])].reverse()) calls = withCall(calls, call);
+    for (const call of [...(recent ?? [])].reverse()) calls = withCall(calls, { ticketId: call.ticketId, number: call.number, desk: call.desk, at: call.calledAt });
     // A call already on the board keeps its identity, so a catch-up reload does not re-highlight it.
     const shown = get().calls;
     calls = calls.map((call) => shown.find((s) => s.ticketId === call.ticketId && s.at === call.at) ?? call);

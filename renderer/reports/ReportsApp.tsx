@@ -17,6 +17,9 @@ export function ReportsApp() {
   useEffect(() => {
     document.title = t('title');
   }, [t]);
+  useEffect(() => {
+    void useSession.getState().verify();
+  }, []);
   return user ? <Reports /> : <SignIn heading={t('title')} />;
 }
 

@@ -8,13 +8,14 @@ const healthIcon: Record<DeviceHealth, string> = { ok: '✓', warning: '⚠', fa
 export function DevicePanel() {
   const { t } = useTranslation('staff');
   const devices = useConsole((s) => s.devices);
+  const available = useConsole((s) => s.devicesAvailable);
   const sorted = [...devices].sort((a, b) => `${a.kiosk ?? ''}/${a.id}`.localeCompare(`${b.kiosk ?? ''}/${b.id}`));
 
   return (
     <section className="panel devices" aria-labelledby="devices-title">
       <h2 id="devices-title">{t('devices.title')}</h2>
       {sorted.length === 0 ? (
-        <p className="empty">{t('devices.none')}</p>
+        <p className="empty">{available ? t('devices.none') : t('devices.unavailable')}</p>
       ) : (
         <ul>
           {sorted.map((device) => (

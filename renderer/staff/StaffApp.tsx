@@ -16,6 +16,9 @@ export function StaffApp() {
   useEffect(() => {
     document.title = t('title');
   }, [t]);
+  useEffect(() => {
+    void useSession.getState().verify();
+  }, []);
   if (!user) return <SignIn heading={t('title')} />;
   return <Console />;
 }

@@ -3,6 +3,7 @@
  * localStorage) and is handed to the api-client. Shared by the staff console and the reports page.
  */
 import { create } from 'zustand';
+import { z } from 'zod';
 import { LoginResponse } from '../../contract/queue';
 import { ApiRequestError, request, setAuthToken } from '../shared/api-client';
 
@@ -22,6 +23,8 @@ interface SessionState {
   signedOutReason: SignedOutReason;
   signIn: (username: string, password: string) => Promise<void>;
   signOut: (reason?: Exclude<SignedOutReason, null>) => void;
+  /** Asks the server whether the stored token is still good; a 401 signs out. */
+  verify: () => Promise<void>;
 }
 
 function readStoredUser(): StaffUser | null {
@@ -47,9 +50,19 @@ export const useSession = create<SessionState>((set) => ({
     set({ user: answer, signedOutReason: null });
   },
   signOut: (reason = 'signed-out') => {
+    // Tell the server to forget the token (best effort: an expired one is already gone).
+    if (reason === 'signed-out') void request('POST', '/api/auth/logout', z.unknown(), {}).catch(() => undefined);
     sessionStorage.removeItem(storageKey);
     setAuthToken(null);
     set({ user: null, signedOutReason: reason });
+  },
+  verify: async () => {
+    if (!useSession.getState().user) return;
+    try {
+      await request('GET', '/api/auth/me', z.unknown());
+    } catch (error) {
+      handleUnauthorised(error);
+    }
   },
 }));
 

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import { z } from 'zod';
-import { Desk, QueueEntry, QueueEvent, Service, Ticket } from '../../contract/queue';
+import { DeskStatus, QueueEntry, QueueEvent, Service, Ticket } from '../../contract/queue';
 import { DeviceEvent, DeviceState } from '../../contract/devices';
 import { request, subscribeToEvents } from '../shared/api-client';
 import { handleUnauthorised } from './session';
@@ -27,12 +27,14 @@ export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
 
 interface ConsoleState {
   services: Service[];
-  desks: Desk[];
+  desks: DeskStatus[];
   targetSeconds: number | null;
   deskId: string | null;
   queue: WaitingTicket[];
   current: Ticket | null;
   devices: DeviceState[];
+  /** False when the server does not report device states (or refused to). */
+  devicesAvailable: boolean;
   connection: ConnectionState;
   busy: boolean;
   notice: Notice | null;
@@ -51,23 +53,6 @@ interface ConsoleState {
 }
 
 const deskKey = 'staff-desk';
-const currentKey = (desk: string) => `staff-current-${desk}`;
-
-function storedCurrent(desk: string | null): Ticket | null {
-  if (!desk) return null;
-  try {
-    const parsed = Ticket.safeParse(JSON.parse(sessionStorage.getItem(currentKey(desk)) ?? 'null'));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-function rememberCurrent(desk: string | null, ticket: Ticket | null): void {
-  if (!desk) return;
-  if (ticket) sessionStorage.setItem(currentKey(desk), JSON.stringify(ticket));
-  else sessionStorage.removeItem(currentKey(desk));
-}
 
 /** A ticket stays at the desk while it is called or being served; any other state frees the desk. */
 const atDesk = (ticket: Ticket) => ticket.state === 'called' || ticket.state === 'serving';
@@ -94,8 +79,12 @@ export const useConsole = create<ConsoleState>((set, get) => {
   }
 
   function setCurrent(ticket: Ticket | null) {
-    rememberCurrent(get().deskId, ticket);
     set({ current: ticket });
+  }
+
+  /** The server knows which ticket each desk is serving (GET /api/desks), so a reload picks it up. */
+  function currentFromDesks(desks: DeskStatus[], deskId: string | null): Ticket | null {
+    return desks.find((desk) => desk.id === deskId)?.current ?? null;
   }
 
   async function ticketAction(path: string, body?: unknown) {
@@ -115,8 +104,9 @@ export const useConsole = create<ConsoleState>((set, get) => {
     targetSeconds: null,
     deskId: initialDesk,
     queue: [],
-    current: storedCurrent(initialDesk),
+    current: null,
     devices: [],
+    devicesAvailable: true,
     connection: 'connecting',
     busy: false,
     notice: null,
@@ -125,10 +115,10 @@ export const useConsole = create<ConsoleState>((set, get) => {
       try {
         const [services, desks, targetSeconds] = await Promise.all([
           request('GET', '/api/services', z.array(Service)),
-          request('GET', '/api/desks', z.array(Desk)),
+          request('GET', '/api/desks', z.array(DeskStatus)),
           fetchWaitTarget(),
         ]);
-        set({ services: services ?? [], desks: desks ?? [], targetSeconds });
+        set({ services: services ?? [], desks: desks ?? [], targetSeconds, current: currentFromDesks(desks ?? [], get().deskId) });
       } catch (error) {
         if (!handleUnauthorised(error)) set({ notice: { kind: 'error', error } });
       }
@@ -137,7 +127,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
     chooseDesk: (deskId) => {
       if (deskId) sessionStorage.setItem(deskKey, deskId);
       else sessionStorage.removeItem(deskKey);
-      set({ deskId, current: storedCurrent(deskId), notice: null });
+      set({ deskId, current: currentFromDesks(get().desks, deskId), notice: null });
     },
 
     refreshQueue: async () => {
@@ -167,9 +157,10 @@ export const useConsole = create<ConsoleState>((set, get) => {
     refreshDevices: async () => {
       try {
         const devices = (await request('GET', '/api/devices', z.array(DeviceState))) ?? [];
-        set({ devices });
+        set({ devices, devicesAvailable: true });
       } catch (error) {
-        if (!handleUnauthorised(error)) set({ notice: { kind: 'error', error } });
+        // Device health is secondary here: say it is unavailable in its panel, not as an error.
+        if (!handleUnauthorised(error)) set({ devicesAvailable: false });
       }
     },
 
@@ -203,6 +194,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
     dismissNotice: () => set({ notice: null }),
 
     connect: () => {
+      let wasLive = false;
       return subscribeToEvents(
         ConsoleEvent,
         (event) => get().applyEvent(event),
@@ -211,6 +203,8 @@ export const useConsole = create<ConsoleState>((set, get) => {
           // Read the state once the stream is open, so nothing issued in between is missed
           // (and again after a reconnect, for the events missed while away).
           if (connected) {
+            if (wasLive) void get().loadSite();
+            wasLive = true;
             void get().refreshQueue();
             void get().refreshDevices();
           }
