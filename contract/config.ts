@@ -20,6 +20,16 @@ export const QueueOrdering = z.strictObject({
   acrossServices: z.enum(['longest-wait', 'service-order']).default('longest-wait'),
 });
 
+/** Inputs of the estimated wait (docs/queue.md "Estimated wait"). */
+export const QueueEstimate = z.strictObject({
+  /** A desk counts as open while it has called, recalled or completed within this many minutes, or was opened by staff since. */
+  openDeskWindowMinutes: z.number().int().positive().default(15),
+  /** Mean service time over at most this many recent completions of the service ... */
+  serviceTimeSamples: z.number().int().positive().default(20),
+  /** ... completed within this many minutes. */
+  serviceTimeWindowMinutes: z.number().int().positive().default(240),
+});
+
 export const KioskConfig = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{1,60}$/),
   name: z.string().min(1),
@@ -46,6 +56,7 @@ export const SiteConfig = z.strictObject({
   /** The wait standard: seen within this many seconds of arriving. */
   waitTargetSeconds: z.number().int().positive().default(600),
   ordering: QueueOrdering.default({ priorityEnabled: true, protectAfterFractionOfTarget: 0.8, acrossServices: 'longest-wait' }),
+  estimate: QueueEstimate.default({ openDeskWindowMinutes: 15, serviceTimeSamples: 20, serviceTimeWindowMinutes: 240 }),
   services: z.array(Service).min(1),
   desks: z.array(Desk).min(1),
   kiosks: z.array(KioskConfig).default([]),

@@ -42,9 +42,10 @@ export const Ticket = z.object({
   priority: z.boolean(),
   state: TicketState,
   issuedAt: IsoUtc,
-  /** First call: the one the wait standard is measured to. */
+  /** First call: the one the wait standard is measured to (kept through recalls and transfers). */
   calledAt: IsoUtc.nullable(),
   lastCalledAt: IsoUtc.nullable(),
+  /** When it reached a final state (completed, no-show or closed). */
   completedAt: IsoUtc.nullable(),
   desk: DeskId.nullable(),
   kiosk: z.string().nullable(),
@@ -75,6 +76,41 @@ export const LoginRequest = z.strictObject({
 export const LoginResponse = z.object({ token: z.string(), username: z.string(), displayName: z.string() });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
+/** GET /api/tickets/:id — position and estimate only while the ticket is waiting. */
+export const TicketStatus = Ticket.extend({
+  position: z.number().int().positive().nullable(),
+  estimatedWaitMinutes: z.number().int().nonnegative().nullable(),
+});
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+/** GET /api/desks: each desk, whether it is open now, and the ticket it is serving. */
+export const DeskStatus = Desk.extend({
+  /** Staff opened it, or it called/recalled/completed within the site's open-desk window. */
+  open: z.boolean(),
+  current: Ticket.nullable(),
+});
+export type DeskStatus = z.infer<typeof DeskStatus>;
+
+/** GET /api/calls/recent (public, for the lobby board): numbers and desks only, newest first. */
+export const RecentCall = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  service: ServiceId,
+  desk: DeskId,
+  deskName: z.string(),
+  calledAt: IsoUtc,
+  recall: z.boolean(),
+});
+export type RecentCall = z.infer<typeof RecentCall>;
+
+export const PrintTicketRequest = z.strictObject({ ticketId: z.string().min(1).max(100) });
+/** POST /api/kiosks/:kiosk/print-ticket — never an error for a printer fault: the kiosk still shows the number. */
+export const PrintTicketResponse = z.union([
+  z.object({ printed: z.literal(true) }),
+  z.object({ printed: z.literal(false), reason: z.string(), detail: z.string() }),
+]);
+export type PrintTicketResponse = z.infer<typeof PrintTicketResponse>;
+
 export const QueueEntry = IssuedTicket.extend({
   /** Seconds waited so far, at the time the answer was made. */
   waitedSeconds: z.number().int().nonnegative(),
@@ -87,6 +123,8 @@ export const WaitStandardBreakdown = z.object({
   withinTarget: z.number().int(),
   breaches: z.number().int(),
   left: z.number().int(),
+  /** Issued in the period, not called yet and still within the target: not counted either way yet. */
+  pending: z.number().int().default(0),
   percentWithinTarget: z.number().nullable(),
   medianWaitSeconds: z.number().nullable(),
   p90WaitSeconds: z.number().nullable(),

@@ -33,5 +33,5 @@ export interface ServerModule {
   register(app: FastifyInstance, ctx: ServerContext): void | Promise<void>;
   /** Background work once listening (outbox senders, device supervisors). */
   start?(ctx: ServerContext): void | Promise<void>;
-  stop?(): void | Promise<void>;
+  stop?(ctx: ServerContext): void | Promise<void>;
 }

@@ -24,9 +24,14 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data as z.infer<S>;
   const issue = result.error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
-  const message = issue
-    ? `${field ? `"${field}"` : `The request ${where}`}: ${issue.message}`
-    : `The request ${where} is not valid.`;
+  // An unknown key is reported by zod at the object's path; name the key itself.
+  const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const path = issue ? [...issue.path, ...(unknownKey === undefined ? [] : [unknownKey])] : [];
+  const field = path.length > 0 ? path.join('.') : undefined;
+  const message = !issue
+    ? `The request ${where} is not valid.`
+    : unknownKey !== undefined
+      ? `"${field}" is not a field this request accepts.`
+      : `${field ? `"${field}"` : `The request ${where}`}: ${issue.message}`;
   throw new HttpError(400, 'invalid-input', message, field);
 }

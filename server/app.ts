@@ -1,0 +1,122 @@
+/**
+ * Builds the office server: one SQLite file, every module in server/modules.ts, the event socket,
+ * the screens, one error shape and the security headers. Used by the `hub` CLI, the Electron shell
+ * (in-process) and tests.
+ */
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino, { type Logger } from 'pino';
+import type { SiteConfig } from '../contract/config.js';
+import { createRequireStaff } from './auth/require-staff.js';
+import { StaffAccounts } from './auth/staff.js';
+import { systemClock, type Clock } from './clock.js';
+import type { ServerContext, ServerModule } from './context.js';
+import { createDeviceDirectory } from './devices/directory.js';
+import { EventHub } from './events.js';
+import { handleErrors, parseJsonBodies } from './http/error-handling.js';
+import { registerEventSocket } from './http/events-socket.js';
+import { registerScreens } from './http/screens.js';
+import { addSecurityHeaders } from './http/security.js';
+import { modules as defaultModules } from './modules.js';
+import { siteConfigProblems } from './queue/site-rules.js';
+import { openDatabase } from './store/database.js';
+
+export interface ServerOptions {
+  config: SiteConfig;
+  /** Folder for the SQLite file (reception.sqlite). */
+  dataDir: string;
+  clock?: Clock;
+  /** Run device simulators for devices with no real port (demo, tests). */
+  simulateDevices?: boolean;
+  logger?: Logger;
+  /** Built screens; default dist/renderer in this checkout. */
+  rendererDir?: string;
+  /** Default: every module in server/modules.ts. */
+  modules?: readonly ServerModule[];
+}
+
+export interface HubServer {
+  app: FastifyInstance;
+  ctx: ServerContext;
+  staff: StaffAccounts;
+  /** Starts devices and modules and listens; answers the URL (e.g. http://127.0.0.1:8080). */
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const databaseFileName = 'reception.sqlite';
+export const defaultRendererDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+
+export async function createServer(options: ServerOptions): Promise<HubServer> {
+  const problems = siteConfigProblems(options.config);
+  if (problems.length > 0) throw new Error(`The site config is not valid:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+
+  const modules = options.modules ?? defaultModules;
+  const logger = options.logger ?? pino({ level: 'info' });
+  const clock = options.clock ?? systemClock;
+  const db = openDatabase(join(options.dataDir, databaseFileName), modules.flatMap((m) => m.migrations));
+  const staff = new StaffAccounts(db, clock);
+  let baseUrl = '';
+  const ctx: ServerContext = {
+    db,
+    clock,
+    config: options.config,
+    logger,
+    events: new EventHub(),
+    devices: createDeviceDirectory({ config: options.config, logger, dataDir: options.dataDir, simulate: options.simulateDevices ?? false }),
+    dataDir: options.dataDir,
+    requireStaff: createRequireStaff(staff),
+    baseUrl: () => baseUrl,
+  };
+
+  const fastifyLogger: FastifyBaseLogger = logger;
+  const app = Fastify({ loggerInstance: fastifyLogger, disableRequestLogging: true, bodyLimit: 64 * 1024, forceCloseConnections: true });
+  parseJsonBodies(app);
+  handleErrors(app, logger);
+  addSecurityHeaders(app);
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  registerEventSocket(app, ctx.events);
+  for (const module of modules) await module.register(app, ctx);
+  await registerScreens(app, options.rendererDir ?? defaultRendererDir);
+
+  const started: ServerModule[] = [];
+  let devicesStarted = false;
+  let closed = false;
+
+  return {
+    app,
+    ctx,
+    staff,
+    async listen(port, host = '127.0.0.1') {
+      await app.ready();
+      await ctx.devices.start();
+      devicesStarted = true;
+      const address = await app.listen({ port, host });
+      const bound = app.server.address();
+      const actualPort = bound && typeof bound === 'object' ? bound.port : port;
+      const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+      baseUrl = bound ? `http://${shownHost}:${actualPort}` : address;
+      for (const module of modules) {
+        await module.start?.(ctx);
+        started.push(module);
+      }
+      return baseUrl;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const module of [...started].reverse()) {
+        try {
+          await module.stop?.(ctx);
+        } catch (error) {
+          logger.error({ err: error, module: module.name }, 'module did not stop cleanly');
+        }
+      }
+      await app.close();
+      if (devicesStarted) await ctx.devices.stop();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/** Staff sign-in: POST /api/auth/login → {token}, POST /api/auth/logout, GET /api/auth/me. */
+import { LoginRequest, type LoginResponse } from '../../contract/queue.js';
+import type { ServerModule } from '../context.js';
+import { HttpError, parseInput } from '../http/errors.js';
+import { authMigrations } from './migrations.js';
+import { staffOf, tokenOf } from './require-staff.js';
+import { StaffAccounts } from './staff.js';
+
+export const authModule: ServerModule = {
+  name: 'auth',
+  migrations: authMigrations,
+  register(app, ctx) {
+    const accounts = new StaffAccounts(ctx.db, ctx.clock);
+
+    app.post('/api/auth/login', async (request): Promise<LoginResponse & { expiresAt: string }> => {
+      const input = parseInput(LoginRequest, request.body);
+      const session = await accounts.signIn(input.username, input.password);
+      if (!session) {
+        ctx.logger.info({ username: input.username }, 'staff sign-in refused');
+        throw new HttpError(401, 'wrong-credentials', 'The username or password is not right.');
+      }
+      ctx.logger.info({ username: session.identity.username }, 'staff signed in');
+      return { token: session.token, username: session.identity.username, displayName: session.identity.displayName, expiresAt: session.expiresAt };
+    });
+
+    app.post('/api/auth/logout', { preHandler: ctx.requireStaff }, async (request, reply) => {
+      const token = tokenOf(request);
+      if (token) accounts.signOut(token);
+      return reply.status(204).send();
+    });
+
+    app.get('/api/auth/me', { preHandler: ctx.requireStaff }, async (request) => staffOf(request));
+  },
+};

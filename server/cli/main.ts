@@ -1,0 +1,97 @@
+/**
+ * The office server's command line.
+ *   hub --demo | --config FILE  [--port N] [--host H] [--data DIR] [--wait-target SECONDS]
+ *   config check FILE
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import pino from 'pino';
+import { createServer, databaseFileName } from '../app.js';
+import { demoSiteConfig, demoStaff, seedDemo } from '../demo/seed.js';
+import { screens } from '../http/screens.js';
+import { defaultDataDir } from './data-dir.js';
+import { checkSiteConfigFile } from './site-config.js';
+
+const positiveInt = (name: string, min: number) => (value: string) => {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}.`);
+  return number;
+};
+
+const program = new Command().name('reception-kiosk').description('Reception Kiosk office server');
+
+program
+  .command('hub')
+  .description('run the office server: API, WebSocket events and the screens')
+  .option('--demo', 'use the demo housing-office site, simulated devices and the demo staff account demo/demo')
+  .option('--config <file>', 'site config file (JSON, see contract/config.ts)')
+  .option('--port <n>', 'port to listen on (0 = any free port)', positiveInt('--port', 0), 8080)
+  .option('--host <host>', 'address to listen on (0.0.0.0 for the office network)', '127.0.0.1')
+  .option('--data <dir>', 'folder for the SQLite file (default: the per-user data folder)')
+  .option('--wait-target <seconds>', "override the site's wait standard, in seconds", positiveInt('--wait-target', 1))
+  .action(async (options: { demo?: boolean; config?: string; port: number; host: string; data?: string; waitTarget?: number }) => {
+    if (!options.demo === !options.config) {
+      console.error('Say which site: --demo for the demo site, or --config FILE for a real one.');
+      process.exit(2);
+    }
+    let config;
+    if (options.config) {
+      const check = checkSiteConfigFile(options.config);
+      if (!check.ok) {
+        console.error(`${options.config} is not a valid site config:`);
+        for (const problem of check.problems) console.error(`  ${problem.path}: ${problem.message}`);
+        process.exit(1);
+      }
+      config = options.waitTarget === undefined ? check.config : { ...check.config, waitTargetSeconds: options.waitTarget };
+    } else {
+      config = demoSiteConfig(options.waitTarget === undefined ? {} : { waitTargetSeconds: options.waitTarget });
+    }
+    const dataDir = options.data ?? defaultDataDir();
+    const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2));
+    const server = await createServer({ config, dataDir, simulateDevices: Boolean(options.demo), logger });
+    if (options.demo) await seedDemo(server.staff);
+    const url = await server.listen(options.port, options.host);
+
+    console.log(`Reception Kiosk office server for ${config.site.name} (${options.demo ? 'demo' : options.config})`);
+    console.log(`Data: ${dataDir}/${databaseFileName}`);
+    console.log(`Listening on ${url}`);
+    for (const screen of screens) console.log(`  ${screen.padEnd(8)} ${url}/${screen}`);
+    console.log(`  api      ${url}/api/services`);
+    if (options.demo) console.log(`Staff sign-in (demo only): ${demoStaff.username} / ${demoStaff.password}`);
+    console.log(`Wait standard: ${config.waitTargetSeconds} s`);
+
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'stopping');
+      const force = setTimeout(() => process.exit(1), 10_000);
+      force.unref();
+      server.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'close failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+  });
+
+const configCommand = program.command('config').description('site config tools');
+configCommand
+  .command('check')
+  .argument('<file>', 'site config file (JSON)')
+  .description('check a site config and name every field at fault')
+  .action((file: string) => {
+    const check = checkSiteConfigFile(file);
+    if (check.ok) {
+      console.log(`${file}: valid (${check.config.services.length} services, ${check.config.desks.length} desks, ${check.config.kiosks.length} kiosks).`);
+      return;
+    }
+    console.error(`${file}: ${check.problems.length} problem${check.problems.length === 1 ? '' : 's'}`);
+    for (const problem of check.problems) console.error(`  ${problem.path}: ${problem.message}`);
+    process.exitCode = 1;
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,32 @@
+/**
+ * The four screens, built by Vite into dist/renderer: /kiosk, /staff, /display, /reports each
+ * answer with their page (also below them, for in-page routes); files under /assets and any other
+ * built file (sounds, icons) are served as they are.
+ */
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const screens = ['kiosk', 'staff', 'display', 'reports'] as const;
+
+export async function registerScreens(app: FastifyInstance, rendererDir: string): Promise<void> {
+  const built = existsSync(join(rendererDir, 'kiosk.html'));
+  if (built) {
+    await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: false, wildcard: true, cacheControl: false });
+  }
+  for (const screen of screens) {
+    const handler = async (_request: unknown, reply: import('fastify').FastifyReply) => {
+      if (!built) {
+        return reply
+          .status(503)
+          .type('text/plain; charset=utf-8')
+          .send(`The screens are not built yet: run "npm run build:renderer" (looked in ${rendererDir}).`);
+      }
+      return reply.header('cache-control', 'no-cache').sendFile(`${screen}.html`);
+    };
+    app.get(`/${screen}`, handler);
+    app.get(`/${screen}/*`, handler);
+  }
+  app.get('/', async (_request, reply) => reply.redirect('/kiosk'));
+}

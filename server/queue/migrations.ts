@@ -1,0 +1,58 @@
+/**
+ * Queue tables. Every time is ISO 8601 UTC text (sorts as it reads); `day` is the site's local
+ * date (YYYY-MM-DD in the site's time zone) the ticket was issued on, which is what numbering uses.
+ */
+import type { Migration } from '../store/database.js';
+
+export const queueMigrations: readonly Migration[] = [
+  {
+    id: 'queue-001-tickets',
+    sql: `
+      CREATE TABLE ticket_counters (
+        service TEXT NOT NULL,
+        day TEXT NOT NULL,
+        last_number INTEGER NOT NULL,
+        PRIMARY KEY (service, day)
+      );
+      CREATE TABLE tickets (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        day TEXT NOT NULL,
+        issued_service TEXT NOT NULL,
+        serial INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        service TEXT NOT NULL,
+        priority INTEGER NOT NULL CHECK (priority IN (0, 1)),
+        state TEXT NOT NULL CHECK (state IN ('waiting', 'called', 'serving', 'completed', 'no-show', 'closed')),
+        issued_at TEXT NOT NULL,
+        called_at TEXT,
+        last_called_at TEXT,
+        completed_at TEXT,
+        desk TEXT,
+        kiosk TEXT,
+        recalls INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (issued_service, day, serial)
+      );
+      CREATE INDEX tickets_state ON tickets (state, service);
+      CREATE INDEX tickets_issued_at ON tickets (issued_at);
+      CREATE TABLE ticket_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        ticket_id TEXT NOT NULL REFERENCES tickets (id),
+        type TEXT NOT NULL,
+        at TEXT NOT NULL,
+        desk TEXT,
+        service TEXT,
+        actor TEXT,
+        detail TEXT
+      );
+      CREATE INDEX ticket_events_ticket ON ticket_events (ticket_id);
+      CREATE INDEX ticket_events_at ON ticket_events (at);
+      CREATE TABLE desk_activity (
+        desk TEXT PRIMARY KEY,
+        opened_by TEXT,
+        last_active_at TEXT NOT NULL,
+        closed_at TEXT
+      );
+    `,
+  },
+];

@@ -1,0 +1,37 @@
+/** The printed ticket: what the dispenser is asked to print for a ticket, and the outcome. */
+import type { SiteConfig } from '../../contract/config.js';
+import type { PrintTicketResponse } from '../../contract/queue.js';
+import type { TicketPrintout } from '../../hardware/types.js';
+import type { KioskDevices } from '../devices/directory.js';
+
+export function ticketPrintout(
+  config: SiteConfig,
+  ticket: { id: string; number: string; service: string; issuedAt: string; position: number; estimatedWaitMinutes: number },
+  statusUrl: string | null,
+): TicketPrintout {
+  const service = config.services.find((s) => s.id === ticket.service);
+  return {
+    councilName: config.site.councilName,
+    siteName: config.site.name,
+    number: ticket.number,
+    serviceName: service?.name ?? ticket.service,
+    ...(service?.location ? { location: service.location } : {}),
+    issuedAt: new Date(ticket.issuedAt),
+    timeZone: config.site.timeZone,
+    position: ticket.position,
+    estimatedWaitMinutes: ticket.estimatedWaitMinutes,
+    footerLines: ['Please wait to be called'],
+    ...(statusUrl ? { qr: statusUrl } : {}),
+  };
+}
+
+/** Never throws: a printer fault is an answer the kiosk shows, not an error (the number is on screen). */
+export async function printOn(devices: KioskDevices, printout: TicketPrintout): Promise<PrintTicketResponse> {
+  const printer = devices.ticketPrinter;
+  if (!printer) return { printed: false, reason: 'no-printer', detail: 'This kiosk has no ticket printer.' };
+  try {
+    return await printer.printTicket(printout);
+  } catch (error) {
+    return { printed: false, reason: 'error', detail: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,39 @@
+/** GET /api/reports/wait-standard?from=<ISO>&to=<ISO> (staff): tickets issued in [from, to). */
+import { z } from 'zod';
+import type { ServerModule } from '../context.js';
+import { HttpError, parseInput } from '../http/errors.js';
+import type { MeasuredTicket } from './wait-standard.js';
+import { waitStandardReport } from './wait-standard.js';
+
+const Period = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const reportsModule: ServerModule = {
+  name: 'reports',
+  migrations: [],
+  register(app, ctx) {
+    app.get('/api/reports/wait-standard', { preHandler: ctx.requireStaff }, async (request) => {
+      const query = parseInput(Period, request.query, 'query');
+      const now = ctx.clock.now();
+      const to = query.to ? new Date(query.to) : now;
+      const from = query.from ? new Date(query.from) : new Date(to.getTime() - 24 * 3600_000);
+      if (from.getTime() >= to.getTime()) throw new HttpError(400, 'invalid-input', '"to": the end of the period must be after its start ("from").', 'to');
+      const tickets = ctx.db
+        .prepare<[string, string], { service: string; state: MeasuredTicket['state']; issued_at: string; called_at: string | null; completed_at: string | null }>(
+          `SELECT issued_service AS service, state, issued_at, called_at, completed_at FROM tickets WHERE issued_at >= ? AND issued_at < ? ORDER BY issued_at`,
+        )
+        .all(from.toISOString(), to.toISOString())
+        .map((row) => ({ service: row.service, state: row.state, issuedAt: row.issued_at, calledAt: row.called_at, completedAt: row.completed_at }));
+      return waitStandardReport(tickets, {
+        from: from.toISOString(),
+        to: to.toISOString(),
+        targetSeconds: ctx.config.waitTargetSeconds,
+        timeZone: ctx.config.site.timeZone,
+        now,
+        serviceOrder: ctx.config.services.map((s) => s.id),
+      });
+    });
+  },
+};
