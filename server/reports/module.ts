@@ -1,8 +1,8 @@
-/** GET /api/reports/wait-standard?from=<ISO>&to=<ISO> (staff): tickets issued in [from, to). */
+/** GET /api/reports/wait-standard?from=<ISO>&to=<ISO> (staff): tickets issued in [from, to); default the last 24 hours. */
 import { z } from 'zod';
 import type { ServerModule } from '../context.js';
 import { HttpError, parseInput } from '../http/errors.js';
-import type { MeasuredTicket } from './wait-standard.js';
+import { measuredTickets } from './measured-tickets.js';
 import { waitStandardReport } from './wait-standard.js';
 
 const Period = z.strictObject({
@@ -20,13 +20,7 @@ export const reportsModule: ServerModule = {
       const to = query.to ? new Date(query.to) : now;
       const from = query.from ? new Date(query.from) : new Date(to.getTime() - 24 * 3600_000);
       if (from.getTime() >= to.getTime()) throw new HttpError(400, 'invalid-input', '"to": the end of the period must be after its start ("from").', 'to');
-      const tickets = ctx.db
-        .prepare<[string, string], { service: string; state: MeasuredTicket['state']; issued_at: string; called_at: string | null; completed_at: string | null }>(
-          `SELECT issued_service AS service, state, issued_at, called_at, completed_at FROM tickets WHERE issued_at >= ? AND issued_at < ? ORDER BY issued_at`,
-        )
-        .all(from.toISOString(), to.toISOString())
-        .map((row) => ({ service: row.service, state: row.state, issuedAt: row.issued_at, calledAt: row.called_at, completedAt: row.completed_at }));
-      return waitStandardReport(tickets, {
+      return waitStandardReport(measuredTickets(ctx.db, from, to), {
         from: from.toISOString(),
         to: to.toISOString(),
         targetSeconds: ctx.config.waitTargetSeconds,
