@@ -1,0 +1,73 @@
+/**
+ * Where the screens come from: the office server started in this process (single-kiosk site, or a
+ * hub machine), or a site hub elsewhere on the council network. Plain Node: no electron import.
+ */
+import type { Logger } from 'pino';
+import { createServer } from '../server/app.js';
+import { checkSiteConfigFile } from '../server/cli/site-config.js';
+import { demoSiteConfig, seedDemo } from '../server/demo/seed.js';
+import type { ShellConfig } from './config/shell-config.js';
+
+export interface ServerConnection {
+  /** e.g. http://127.0.0.1:41234 — the only origin the shell's windows may show or trust. */
+  origin: string;
+  /** 'embedded' when this process runs the server. */
+  mode: 'embedded' | 'hub';
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  config: ShellConfig;
+  logger: Logger;
+  /** Default data folder (the app's user-data folder) when the shell config names none. */
+  defaultDataDir: string;
+  /** Built screens (dist/renderer inside the app). */
+  rendererDir: string;
+}
+
+/** Same checks, same wording as `npm run config -- check FILE`. */
+export function readSiteConfig(file: string) {
+  const check = checkSiteConfigFile(file);
+  if (check.ok) return check.config;
+  const problems = check.problems.map((problem) => `  - ${problem.path}: ${problem.message}`);
+  throw new Error(`Site config ${file} is not valid (check it with: npm run config -- check ${file}):\n${problems.join('\n')}`);
+}
+
+export async function connectToServer(options: ConnectOptions): Promise<ServerConnection> {
+  const { server } = options.config;
+  if (server.mode === 'hub') {
+    return { origin: new URL(server.url).origin, mode: 'hub', close: async () => undefined };
+  }
+  const site = server.demo ? demoSiteConfig() : readSiteConfig(server.siteConfig!);
+  if (options.config.role === 'kiosk' && !site.kiosks.some((kiosk) => kiosk.id === options.config.kioskId)) {
+    throw new Error(`Shell config "kioskId": "${options.config.kioskId}" is not one of the site's kiosks (${site.kiosks.map((k) => k.id).join(', ') || 'none'})`);
+  }
+  const hub = await createServer({
+    config: site,
+    dataDir: server.dataDir ?? options.defaultDataDir,
+    simulateDevices: server.demo,
+    logger: options.logger,
+    rendererDir: options.rendererDir,
+  }).catch((error: unknown) => {
+    throw withNativeModuleHint(error);
+  });
+  if (server.demo) await seedDemo(hub.staff);
+  const url = await hub.listen(server.port, server.host);
+  options.logger.info({ url, site: site.site.id, demo: server.demo }, 'office server running in-process');
+  return { origin: new URL(url).origin, mode: 'embedded', close: () => hub.close() };
+}
+
+/**
+ * better-sqlite3 is compiled against one ABI: Node's for `npm test`, Electron's for the shell. A
+ * mismatch is the commonest start-up failure on a developer machine; say how to fix it.
+ */
+export function withNativeModuleHint(error: unknown): unknown {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/NODE_MODULE_VERSION|was compiled against a different Node\.js version|ERR_DLOPEN_FAILED/.test(message)) return error;
+  return new Error(
+    `${message}\nA native module was built for another runtime. Packaged builds rebuild it for Electron ` +
+      '(electron-builder install-app-deps); in a checkout, run the server outside the shell instead ' +
+      '(npm start does: it starts the hub with Node and points the shell at it), or rebuild with ' +
+      '`npx @electron/rebuild -f -w better-sqlite3` (then rebuild for Node before npm test).',
+  );
+}
