@@ -55,7 +55,9 @@ export function infoSlip(page: InfoPage, header: SlipHeader): ReceiptPrintout {
     { text: '' },
     ...page.keyPoints.map((point) => ({ text: `- ${text(point)}` })),
     { text: '' },
-    { text: `${text(labels.online)}: ${page.url}`, bold: true },
+    // The address on a line of its own, so it breaks only when it is longer than the paper is wide.
+    { text: `${text(labels.online)}:`, bold: true },
+    { text: page.url },
   ];
   if (page.phone) lines.push({ text: `${text(labels.phone)}: ${page.phone}`, bold: true });
   lines.push({ text: '' }, { text: text(labels.scan), align: 'center' });
