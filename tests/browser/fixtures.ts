@@ -9,7 +9,7 @@
  * The screens are served from dist/renderer: `npm run test:browser` (and `npm test`) build it first;
  * when running one spec by hand, run `npm run build:renderer` after changing renderer code.
  */
-import { test as base, expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,10 @@ import { join } from 'node:path';
 export interface HubOptions {
   /** `--wait-target`: the wait standard in seconds (default: the demo site's 600). */
   waitTargetSeconds?: number;
+  /** Default 0 (any free port); set it to restart a hub where its screens expect it. */
+  port?: number;
+  /** Default: a new temporary folder. Pass a stopped hub's folder to restart it on the same data. */
+  dataDir?: string;
   /** Any further CLI arguments. */
   extraArgs?: string[];
 }
@@ -28,15 +32,18 @@ export interface Hub {
   dataDir: string;
   /** Everything the process wrote so far (stdout + stderr), for failure messages. */
   output: () => string;
-  stop: () => Promise<void>;
+  /** Stops the process (SIGTERM, then SIGKILL after 5 s) and deletes its data folder unless kept. */
+  stop: (options?: { keepData?: boolean }) => Promise<void>;
+  /** Kills the process outright (SIGKILL), as a power cut would; the data folder is kept. */
+  kill: () => Promise<void>;
 }
 
 const startupTimeoutMs = 45_000;
 const listeningUrl = /https?:\/\/(?:127\.0\.0\.1|localhost|0\.0\.0\.0|\[::1?\])(?::\d+)?/;
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hub-test-'));
-  const args = ['--import', 'tsx', 'server/cli/main.ts', 'hub', '--demo', '--port', '0', '--data', dataDir];
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hub-test-'));
+  const args = ['--import', 'tsx', 'server/cli/main.ts', 'hub', '--demo', '--port', String(options.port ?? 0), '--data', dataDir];
   if (options.waitTargetSeconds !== undefined) args.push('--wait-target', String(options.waitTargetSeconds));
   args.push(...(options.extraArgs ?? []));
 
@@ -76,9 +83,15 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     url,
     dataDir,
     output: () => output,
-    stop: async () => {
+    stop: async ({ keepData = false } = {}) => {
       await stopProcess(child);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      killGroup(child, 'SIGKILL');
+      await exited;
     },
   };
 }
@@ -143,6 +156,115 @@ export class HubApi {
     if (!ticket) throw new Error('POST /api/tickets answered 204');
     return ticket;
   }
+}
+
+/** Opens /staff, signs in with the demo account and, when given, picks a desk by its name. */
+export async function signInToStaff(page: Page, hub: Hub, desk?: string, path = '/staff'): Promise<void> {
+  await page.goto(`${hub.url}${path}`);
+  await page.getByLabel('Username').fill('demo');
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (desk) await page.getByRole('button', { name: new RegExp(`^${desk}\\b`) }).click();
+}
+
+export interface SpeechRecord {
+  event: 'speak' | 'start' | 'end' | 'cancel' | 'chime';
+  text: string;
+  at: number;
+}
+
+/**
+ * Replaces speechSynthesis in the page (before its scripts run) with a recorder that behaves like
+ * the real engine: speak() queues, one utterance at a time, each "speaking" for `speakMs`, `end`
+ * fired when done, cancel() empties the queue. Also records every Web Audio oscillator started
+ * (the board's chime). Read the record with `speechRecord(page)`.
+ */
+export async function recordSpeech(page: Page, speakMs = 700): Promise<void> {
+  await page.addInitScript((ms: number) => {
+    type Utterance = { text: string; lang: string; rate: number; onstart: (() => void) | null; onend: (() => void) | null; onerror: (() => void) | null };
+    // This runs in the page; the test code is type-checked without the DOM library, hence these shapes.
+    type Oscillator = { frequency: { value: number } };
+    const page = globalThis as unknown as {
+      __speech: Array<{ event: string; text: string; at: number }>;
+      OscillatorNode?: { prototype: { start: (this: Oscillator, ...args: unknown[]) => void } };
+    };
+    const record: Array<{ event: string; text: string; at: number }> = [];
+    page.__speech = record;
+    const log = (event: string, text: string) => record.push({ event, text, at: performance.now() });
+    const queue: Utterance[] = [];
+    let current: Utterance | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const pump = () => {
+      if (current || queue.length === 0) return;
+      const utterance = queue.shift() as Utterance;
+      current = utterance;
+      log('start', utterance.text);
+      utterance.onstart?.();
+      timer = setTimeout(() => {
+        current = null;
+        log('end', utterance.text);
+        utterance.onend?.();
+        pump();
+      }, ms);
+    };
+    class RecordedUtterance implements Utterance {
+      lang = '';
+      rate = 1;
+      pitch = 1;
+      volume = 1;
+      onstart: (() => void) | null = null;
+      onend: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      constructor(public text: string) {}
+    }
+    const synth = {
+      speak(utterance: Utterance) {
+        log('speak', utterance.text);
+        queue.push(utterance);
+        pump();
+      },
+      cancel() {
+        log('cancel', current?.text ?? '');
+        queue.length = 0;
+        clearTimeout(timer);
+        current = null;
+      },
+      pause() {},
+      resume() {},
+      getVoices: () => [],
+      addEventListener() {},
+      removeEventListener() {},
+      get speaking() {
+        return current !== null;
+      },
+      get pending() {
+        return queue.length > 0;
+      },
+      get paused() {
+        return false;
+      },
+      onvoiceschanged: null,
+    };
+    Object.defineProperty(globalThis, 'speechSynthesis', { value: synth, configurable: true });
+    Object.defineProperty(globalThis, 'SpeechSynthesisUtterance', { value: RecordedUtterance, configurable: true });
+    const oscillator = page.OscillatorNode?.prototype;
+    if (oscillator) {
+      const start = oscillator.start;
+      oscillator.start = function (this: Oscillator, ...args: unknown[]) {
+        log('chime', String(this.frequency.value));
+        start.apply(this, args);
+      };
+    }
+  }, speakMs);
+}
+
+export async function speechRecord(page: Page): Promise<SpeechRecord[]> {
+  return page.evaluate(() => (globalThis as unknown as { __speech: SpeechRecord[] }).__speech);
+}
+
+/** The texts spoken to the end, in order. */
+export async function spokenTexts(page: Page): Promise<string[]> {
+  return (await speechRecord(page)).filter((r) => r.event === 'end').map((r) => r.text);
 }
 
 export const test = base.extend<{ hubOptions: HubOptions; hub: Hub; api: HubApi }>({
