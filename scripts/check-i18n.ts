@@ -64,7 +64,14 @@ interface UsedKey {
 }
 
 /** Finds translation keys in one source file. The file's default namespace is its first useTranslation('ns'). */
-export function keysInSource(source: string, where: string, fallbackNamespace = 'common'): UsedKey[] {
+/** Blanks out comments (keeping line numbers), so an example in a comment is not taken for a use. */
+function withoutComments(source: string): string {
+  const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+  return source.replace(/\/\*[\s\S]*?\*\//g, blank).replace(/(^|[\s;{}()])\/\/[^\n]*/g, (m) => blank(m));
+}
+
+export function keysInSource(rawSource: string, where: string, fallbackNamespace = 'common'): UsedKey[] {
+  const source = withoutComments(rawSource);
   const nsMatch = /useTranslation\(\s*(?:\[\s*)?['"]([\w-]+)['"]/.exec(source);
   const defaultNs = nsMatch?.[1] ?? fallbackNamespace;
   const keys: UsedKey[] = [];

@@ -1,0 +1,54 @@
+/** The kiosk's server calls, each checked against the contract. */
+import { z } from 'zod';
+import { request } from '../shared/api-client';
+import { IssuedTicket, PrintTicketResponse, Service, type IssueTicketRequest } from '../../contract/queue';
+import { InfoPage, InfoPageList, PrintInfoResponse } from '../../contract/info';
+import { FeedbackScreenConfig, SubmitFeedbackResponse, type SubmitFeedbackRequest } from '../../contract/feedback';
+import { KioskConfig } from '../../contract/config';
+
+const timeoutMs = 15_000;
+
+async function must<T>(promise: Promise<T | null>, what: string): Promise<T> {
+  const value = await promise;
+  if (value === null) throw new Error(`${what}: the server sent no content`);
+  return value;
+}
+
+export const fetchServices = () => must(request('GET', '/api/services', z.array(Service), undefined, { timeoutMs }), 'services');
+
+export type Offer = 'tickets' | 'payments' | 'information' | 'feedback';
+export const allOffers: readonly Offer[] = ['tickets', 'payments', 'information', 'feedback'];
+const KioskSummary = KioskConfig.pick({ id: true, name: true, offers: true });
+
+/**
+ * What this kiosk offers. The site config names them per kiosk; a server without the kiosk route
+ * (404) means a plain site, where everything is offered.
+ */
+export async function fetchKioskOffers(kioskId: string): Promise<readonly Offer[]> {
+  try {
+    const kiosk = await request('GET', `/api/kiosks/${encodeURIComponent(kioskId)}`, KioskSummary, undefined, { timeoutMs });
+    return kiosk?.offers ?? allOffers;
+  } catch {
+    return allOffers;
+  }
+}
+
+export const issueTicket = (body: IssueTicketRequest) => must(request('POST', '/api/tickets', IssuedTicket, body, { timeoutMs }), 'ticket');
+
+export const printTicket = (kioskId: string, ticketId: string) =>
+  must(request('POST', `/api/kiosks/${encodeURIComponent(kioskId)}/print-ticket`, PrintTicketResponse, { ticketId }, { timeoutMs: 30_000 }), 'print');
+
+export const fetchInfoPages = (lang: string) => must(request('GET', `/api/info/pages?lang=${encodeURIComponent(lang)}`, InfoPageList, undefined, { timeoutMs }), 'pages');
+
+export const fetchInfoPage = (slug: string, lang: string) =>
+  must(request('GET', `/api/info/pages/${encodeURIComponent(slug)}?lang=${encodeURIComponent(lang)}`, InfoPage, undefined, { timeoutMs }), 'page');
+
+export const countInfoView = (slug: string, lang: string) =>
+  request('POST', `/api/info/pages/${encodeURIComponent(slug)}/viewed`, z.unknown(), { lang }, { timeoutMs }).catch(() => null);
+
+export const printInfo = (kioskId: string, slug: string, lang: string) =>
+  must(request('POST', `/api/kiosks/${encodeURIComponent(kioskId)}/print-info`, PrintInfoResponse, { slug, lang }, { timeoutMs: 30_000 }), 'print');
+
+export const fetchFeedbackConfig = () => must(request('GET', '/api/feedback/config', FeedbackScreenConfig, undefined, { timeoutMs }), 'feedback config');
+
+export const postFeedback = (body: SubmitFeedbackRequest) => must(request('POST', '/api/feedback', SubmitFeedbackResponse, body, { timeoutMs }), 'feedback');
