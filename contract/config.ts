@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { Desk, Service } from './queue.js';
-import { SerialSettings } from './devices.js';
+import { CardTerminalSettings, PrinterSettings } from './devices.js';
 import { PaymentsConfig } from './payments.js';
 import { FeedbackConfig } from './feedback.js';
 
@@ -36,9 +36,9 @@ export const KioskConfig = z.strictObject({
   /** Which home tiles this kiosk offers. */
   offers: z.array(z.enum(['tickets', 'payments', 'information', 'feedback'])).default(['tickets', 'information', 'feedback']),
   devices: z.strictObject({
-    ticketPrinter: SerialSettings.optional(),
-    receiptPrinter: SerialSettings.optional(),
-    cardTerminal: SerialSettings.extend({ protocol: z.literal('zvt').default('zvt'), password: z.string().regex(/^\d{6}$/).default('000000') }).optional(),
+    ticketPrinter: PrinterSettings.optional(),
+    receiptPrinter: PrinterSettings.optional(),
+    cardTerminal: CardTerminalSettings.optional(),
   }).default({}),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;

@@ -35,5 +35,30 @@ export const SerialSettings = z.strictObject({
 });
 export type SerialSettings = z.infer<typeof SerialSettings>;
 
+/** An ESC/POS printer (ticket dispenser or receipt printer): the line plus what the model can do. */
+export const PrinterSettings = SerialSettings.extend({
+  /** Characters per line in font A: 42 on 80 mm paper, 32 on 58 mm. */
+  columns: z.number().int().min(24).max(64).default(42),
+  /** Automatic Status Back (`GS a`): the printer reports each status change by itself. */
+  statusBack: z.boolean().default(false),
+  /** Kiosk presenter after the cut: 'custom' sends Custom's `GS e 3 m` (present the ticket). */
+  presenter: z.enum(['none', 'custom']).default('none'),
+  /** How long to wait for the printer to confirm a job (`GS r 1` reply). */
+  confirmTimeoutMs: z.number().int().positive().default(15_000),
+  /** Health poll (`DLE EOT 1–4`) interval while idle. */
+  pollIntervalMs: z.number().int().positive().default(2_000),
+});
+export type PrinterSettings = z.infer<typeof PrinterSettings>;
+
+/** A ZVT card terminal on a serial line (ZVT: 8 data bits, no parity, 2 stop bits). */
+export const CardTerminalSettings = SerialSettings.extend({
+  protocol: z.literal('zvt').default('zvt'),
+  /** The terminal's 6-digit ZVT password (registration, end of day). */
+  password: z.string().regex(/^\d{6}$/).default('000000'),
+  /** ISO 4217 numeric currency code sent with registration and authorisation (826 = GBP). */
+  currencyCode: z.number().int().min(1).max(999).default(826),
+});
+export type CardTerminalSettings = z.infer<typeof CardTerminalSettings>;
+
 export const DeviceEvent = z.object({ type: z.literal('device.state'), at: z.iso.datetime({ offset: false }), device: DeviceState });
 export type DeviceEvent = z.infer<typeof DeviceEvent>;

@@ -19,6 +19,11 @@ export interface TicketPrintout {
   footerLines: string[];
   /** Encoded in a QR code when present (e.g. a status page URL). */
   qr?: string;
+  /**
+   * Translated lines for the resident's language. Defaults (English): "Issued <date>",
+   * "Number <position> in the queue", "Estimated wait: about <n> min".
+   */
+  labels?: { issued?: string; position?: string; estimatedWait?: string };
 }
 
 /** A free-form receipt or slip: lines of text with simple styles, optional QR, then cut. */

@@ -1,0 +1,21 @@
+/**
+ * PC858 (PC850 with '€' at 0xD5), bytes 0x80–0xFF, for decoding what a printer would print.
+ * Written out here rather than taken from the encoder's tables so a wrong mapping in the encoder
+ * shows up in the tests instead of being mirrored by the simulator.
+ */
+const UPPER =
+  'ÇüéâäàåçêëèïîìÄÅ' +
+  'ÉæÆôöòûùÿÖÜø£Ø×ƒ' +
+  'áíóúñÑªº¿®¬½¼¡«»' +
+  '░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐' +
+  '└┴┬├─┼ãÃ╚╔╩╦╠═╬¤' +
+  'ðÐÊËÈ€ÍÎÏ┘┌█▄¦Ì▀' +
+  'ÓßÔÒõÕµþÞÚÛÙýÝ¯´' +
+  '\u00ad±‗¾¶§÷¸°¨·¹³²■\u00a0';
+
+export function decodeCp858Byte(byte: number): string {
+  if (byte < 0x80) return String.fromCharCode(byte);
+  return UPPER[byte - 0x80] ?? '?';
+}
+
+export const decodeCp858 = (bytes: Iterable<number>): string => Array.from(bytes, decodeCp858Byte).join('');

@@ -1,0 +1,85 @@
+/**
+ * The server's device directory in demo mode: simulators on socat ptys behind each kiosk's
+ * devices, states in GET /api/devices and pushed as device.state events.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import Fastify from 'fastify';
+import pino from 'pino';
+import { SiteConfig } from '../../contract/config.js';
+import { DeviceEvent, DeviceState } from '../../contract/devices.js';
+import { createDeviceDirectory, type DeviceDirectory } from '../../server/devices/directory.js';
+import { devicesModule } from '../../server/devices/module.js';
+import { EventHub, type PushedEvent } from '../../server/events.js';
+import { systemClock } from '../../server/clock.js';
+import type { ServerContext } from '../../server/context.js';
+
+const config = SiteConfig.parse({
+  site: { id: 'mandela-house', name: 'Mandela House', councilName: 'Cambridge City Council' },
+  services: [{ id: 'housing', name: 'Housing', prefix: 'H' }],
+  desks: [{ id: 'desk-1', name: 'Desk 1' }],
+  kiosks: [{ id: 'kiosk-1', name: 'Entrance', offers: ['tickets', 'payments'] }],
+});
+
+let directory: DeviceDirectory | null = null;
+afterEach(async () => {
+  await directory?.stop();
+  directory = null;
+});
+
+async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('device directory in demo mode', () => {
+  test('simulated printers print tickets; tests can read them and inject faults; states reach the API and the event hub', async () => {
+    directory = createDeviceDirectory({ config, logger: pino({ level: 'silent' }), dataDir: '/tmp', simulate: true });
+    const events = new EventHub();
+    const pushed: PushedEvent[] = [];
+    events.subscribe((e) => pushed.push(e));
+    const ctx = { devices: directory, events, clock: systemClock } as unknown as ServerContext;
+    const app = Fastify();
+    await devicesModule.register(app, ctx);
+    await directory.start();
+    await devicesModule.start?.(ctx);
+
+    const devices = directory.forKiosk('kiosk-1');
+    expect(devices.ticketPrinter).toBeDefined();
+    expect(devices.receiptPrinter).toBeDefined();
+    expect(devices.cardTerminal).toBeDefined();
+    await until(() => devices.ticketPrinter!.state().health === 'ok', 'ticket printer ok');
+
+    const outcome = await devices.ticketPrinter!.printTicket({
+      councilName: 'Cambridge City Council', siteName: 'Mandela House', number: 'H001', serviceName: 'Housing',
+      issuedAt: new Date('2026-01-05T10:00:00Z'), timeZone: 'Europe/London', position: 1, estimatedWaitMinutes: 0,
+      footerLines: ['Please wait to be called'],
+    });
+    expect(outcome).toEqual({ printed: true });
+    const sims = directory.simulators!('kiosk-1')!;
+    expect(sims.ticketPrinter!.lastText()).toContain('H001');
+    expect(sims.lines.ticketPrinter?.transport).toBe('pty');
+
+    sims.ticketPrinter!.setPaperEnd(true);
+    await until(() => devices.ticketPrinter!.state().reason === 'paper-end', 'paper-end state');
+
+    const response = await app.inject({ method: 'GET', url: '/api/devices' });
+    expect(response.statusCode).toBe(200);
+    const states = DeviceState.array().parse(response.json());
+    expect(states.find((s) => s.id === 'ticket-printer' && s.kiosk === 'kiosk-1')).toMatchObject({ health: 'fault', reason: 'paper-end' });
+    const event = pushed.map((e) => DeviceEvent.safeParse(e)).find((r) => r.success && r.data.device.reason === 'paper-end');
+    expect(event?.success).toBe(true);
+
+    await devicesModule.stop?.(ctx);
+    await app.close();
+  });
+
+  test('a kiosk with no devices configured and no simulation has none', () => {
+    directory = createDeviceDirectory({ config, logger: pino({ level: 'silent' }), dataDir: '/tmp', simulate: false });
+    expect(directory.forKiosk('kiosk-1')).toEqual({});
+    expect(directory.states()).toEqual([]);
+    expect(directory.simulators?.('kiosk-1')).toBeUndefined();
+  });
+});

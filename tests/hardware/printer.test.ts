@@ -1,0 +1,208 @@
+/**
+ * The ESC/POS printer through its supervisor, on a real socat pty pair, against the printer
+ * simulator: what the resident reads, what staff see, and each fault.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { PrinterSimulator } from '../../hardware/sim/printer-sim.js';
+import { hostSimulator, type SimulatedLine } from '../../hardware/sim/hosting.js';
+import { SupervisedPrinter, type PrinterSupervisorOptions } from '../../hardware/supervision/printer-supervisor.js';
+import type { DeviceState } from '../../contract/devices.js';
+import type { TicketPrintout } from '../../hardware/types.js';
+
+const ticket: TicketPrintout = {
+  councilName: 'Cambridge City Council',
+  siteName: 'Mandela House',
+  number: 'H014',
+  serviceName: 'Housing advice',
+  location: 'Ground floor, room 2',
+  issuedAt: new Date('2026-07-01T08:05:00Z'),
+  timeZone: 'Europe/London',
+  position: 3,
+  estimatedWaitMinutes: 12,
+  footerLines: ['Please wait to be called', 'Parking permit fee £5.00'],
+  qr: 'https://council.example/t/H014?lang=en',
+};
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function setUp(options: Partial<PrinterSupervisorOptions> = {}, transport: 'pty' | 'memory' = 'pty') {
+  const sim = new PrinterSimulator();
+  const line: SimulatedLine = await hostSimulator(sim, { transport });
+  cleanups.push(() => line.stop());
+  const printer = new SupervisedPrinter({
+    id: 'ticket-printer',
+    kind: 'ticket-printer',
+    kiosk: 'kiosk-1',
+    connector: line.connector,
+    pollIntervalMs: 100,
+    confirmTimeoutMs: 3_000,
+    backoff: { initialMs: 50, maxMs: 200 },
+    ...options,
+  });
+  const states: DeviceState[] = [];
+  printer.onChange((s) => states.push(s));
+  await printer.start();
+  cleanups.push(() => printer.stop());
+  return { sim, line, printer, states };
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('ticket printing', () => {
+  test('prints what the resident needs to read, with £, the QR code and a cut, confirmed by the printer', async () => {
+    const { sim, printer } = await setUp();
+    expect(printer.state().health).toBe('ok');
+    expect(await printer.printTicket(ticket)).toEqual({ printed: true });
+    const page = sim.lastPage()!;
+    const lines = page.lines.map((l) => l.text.trim()).filter((t) => t !== '');
+    expect(lines).toEqual([
+      'Cambridge City Council',
+      'Mandela House',
+      'H014',
+      'Housing advice',
+      'Ground floor, room 2',
+      'Issued 1 Jul 2026, 09:05', // 08:05 UTC is 09:05 in London in summer
+      'Number 3 in the queue',
+      'Estimated wait: about 12 min',
+      'Please wait to be called',
+      'Parking permit fee £5.00',
+    ]);
+    const number = page.lines.find((l) => l.text.trim() === 'H014')!;
+    expect(number.width).toBeGreaterThanOrEqual(3);
+    expect(number.height).toBeGreaterThanOrEqual(3);
+    expect(page.qrCodes).toEqual(['https://council.example/t/H014?lang=en']);
+    expect(page.cut).toBe('full');
+    expect(sim.unknownCommands()).toEqual([]);
+    // '£' went over the wire as 0x9C after ESC t 19 (PC858), not as UTF-8.
+    const wire = Buffer.from(sim.received);
+    expect(wire.includes(Buffer.from([0x1b, 0x74, 19]))).toBe(true);
+    expect(wire.includes(Buffer.from([0x9c, 0x35, 0x2e, 0x30, 0x30]))).toBe(true);
+    expect(wire.includes(Buffer.from('£', 'utf8'))).toBe(false);
+  });
+
+  test('a receipt prints its lines with styles and a partial cut; the presenter presents it when fitted', async () => {
+    const { sim, printer } = await setUp({ kind: 'receipt-printer', id: 'receipt-printer', presenter: 'custom' });
+    const outcome = await printer.printReceipt({
+      lines: [
+        { text: 'Council tax payment', align: 'center', bold: true, size: 'large' },
+        { text: 'Amount £120.50' },
+        { text: 'Auth code 123456', align: 'right' },
+      ],
+    });
+    expect(outcome).toEqual({ printed: true });
+    const page = sim.lastPage()!;
+    const title = page.lines.find((l) => l.text.trim() === 'Council tax payment')!;
+    expect(title).toMatchObject({ bold: true, width: 2, height: 2 });
+    expect(title.text.startsWith(' ')).toBe(true); // centred (the encoder pads the line)
+    expect(page.lines.map((l) => l.text.trim())).toContain('Amount £120.50');
+    expect(page.cut).toBe('partial');
+    expect(page.presented).toBe(true);
+  });
+
+  test('one job at a time: three tickets at once come out as three separate, confirmed tickets in order', async () => {
+    const { sim, printer } = await setUp();
+    const outcomes = await Promise.all(['A001', 'A002', 'A003'].map((number) => printer.printTicket({ ...ticket, number, qr: undefined })));
+    expect(outcomes).toEqual([{ printed: true }, { printed: true }, { printed: true }]);
+    expect(sim.pages().map((p) => p.lines.find((l) => /^A00\d$/.test(l.text.trim()))?.text.trim())).toEqual(['A001', 'A002', 'A003']);
+  });
+});
+
+describe('printer faults', () => {
+  test('paper near end is an early warning; printing still works', async () => {
+    const { sim, printer } = await setUp();
+    sim.setPaperNearEnd(true);
+    await until(() => printer.state().reason === 'paper-near-end', 'near-end warning');
+    expect(printer.state()).toMatchObject({ health: 'warning', detail: "The ticket printer's paper is running low." });
+    expect(await printer.printTicket(ticket)).toEqual({ printed: true });
+  });
+
+  test('out of paper before a job: not printed, nothing sent, state says why', async () => {
+    const { sim, printer } = await setUp();
+    sim.setPaperEnd(true);
+    const outcome = await printer.printTicket(ticket);
+    expect(outcome).toEqual({ printed: false, reason: 'paper-end', detail: 'The ticket printer is out of paper.' });
+    expect(sim.pages()).toHaveLength(0);
+    expect(printer.state()).toMatchObject({ health: 'fault', reason: 'paper-end' });
+    sim.setPaperEnd(false);
+    await until(() => printer.state().health === 'ok', 'recovery after new roll');
+  });
+
+  test('paper runs out in the middle of a ticket: reported not printed (the printer never confirms)', async () => {
+    const { sim, printer } = await setUp();
+    sim.runOutAfterLines(4);
+    const started = Date.now();
+    const outcome = await printer.printTicket(ticket);
+    expect(outcome).toMatchObject({ printed: false, reason: 'paper-end' });
+    // Ended by the status poll, not by the 3 s confirmation timeout.
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(sim.pages()).toHaveLength(0);
+    expect(sim.uncutText()).toContain('Cambridge City Council');
+    expect(printer.state()).toMatchObject({ health: 'fault', reason: 'paper-end' });
+  });
+
+  test('cover open: fault with a reason, and the job is refused until it is closed', async () => {
+    const { sim, printer } = await setUp();
+    sim.setCoverOpen(true);
+    await until(() => printer.state().reason === 'cover-open', 'cover-open state');
+    expect(printer.state()).toMatchObject({ health: 'fault', detail: "The ticket printer's cover is open." });
+    expect(await printer.printTicket(ticket)).toMatchObject({ printed: false, reason: 'cover-open' });
+    sim.setCoverOpen(false);
+    await until(() => printer.state().health === 'ok', 'cover closed');
+    expect(await printer.printTicket(ticket)).toEqual({ printed: true });
+  });
+
+  test('a cutter jam during the job is reported as a cutter error', async () => {
+    const { sim, printer } = await setUp();
+    sim.setCutterError(true);
+    // The printer is stopped by the jam; the status check before the job already sees it.
+    expect(await printer.printTicket(ticket)).toMatchObject({ printed: false, reason: 'cutter-error' });
+  });
+
+  test('with Automatic Status Back, a change is known without waiting for the next poll', async () => {
+    const { sim, printer } = await setUp({ statusBack: true, pollIntervalMs: 60_000 });
+    sim.setCoverOpen(true);
+    await until(() => printer.state().reason === 'cover-open', 'ASB cover-open', 1_000);
+    sim.setCoverOpen(false);
+    await until(() => printer.state().health === 'ok', 'ASB cover closed', 1_000);
+  });
+
+  test('powered off but cabled: offline with "does not answer"; a job fails fast', async () => {
+    const { sim, printer } = await setUp({ realtimeTimeoutMs: 300 });
+    sim.setSilent(true);
+    await until(() => printer.state().health === 'offline', 'offline state');
+    expect(printer.state().reason).toBe('no-response');
+    expect(await printer.printTicket(ticket)).toMatchObject({ printed: false });
+  });
+
+  test('unplug and replug: offline while away, back to ok, and the job sent while away is never printed', async () => {
+    const { sim, line, printer } = await setUp();
+    await line.unplug();
+    await until(() => printer.state().reason === 'unplugged', 'offline (unplugged) after unplug');
+    expect(printer.state()).toMatchObject({ health: 'offline', detail: 'The ticket printer was unplugged or switched off; reconnecting.' });
+    expect(await printer.printTicket({ ...ticket, number: 'STALE' })).toMatchObject({ printed: false, reason: 'offline' });
+    await line.replug();
+    await until(() => printer.state().health === 'ok', 'ok after replug');
+    expect(await printer.printTicket({ ...ticket, number: 'FRESH' })).toEqual({ printed: true });
+    const numbers = sim.pages().flatMap((p) => p.lines.map((l) => l.text.trim())).filter((t) => t === 'STALE' || t === 'FRESH');
+    expect(numbers).toEqual(['FRESH']);
+  });
+
+  test('the same works without socat, on the in-memory line', async () => {
+    const { sim, line, printer } = await setUp({}, 'memory');
+    expect(await printer.printTicket(ticket)).toEqual({ printed: true });
+    expect(sim.lastText()).toContain('£5.00');
+    await line.unplug();
+    await until(() => printer.state().reason === 'unplugged', 'unplugged');
+    await line.replug();
+    await until(() => printer.state().health === 'ok', 'ok after replug');
+  });
+});
