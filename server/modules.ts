@@ -9,6 +9,7 @@ import { reportsModule } from './reports/module.js';
 import { feedbackModule } from './feedback/module.js';
 import { infoModule } from './info/module.js';
 import { devicesModule } from './devices/module.js';
+import { paymentsModule } from './payments/module.js';
 
 export const modules: readonly ServerModule[] = [
   authModule,
@@ -17,4 +18,5 @@ export const modules: readonly ServerModule[] = [
   feedbackModule,
   infoModule,
   devicesModule,
+  paymentsModule,
 ];

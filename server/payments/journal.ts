@@ -1,0 +1,278 @@
+/**
+ * The kiosk's payment journal (docs/payments.md "Journal"). Every change is one SQLite transaction
+ * that also queues the new version of the row in the outbox, so the office hears of every state the
+ * journal ever committed, and nothing it did not.
+ *
+ * The rule that keeps money safe: the row is committed as `authorising` BEFORE the terminal is asked,
+ * so after any crash a row in `authorising` means "the terminal may have taken the money" and becomes
+ * `unknown` — it is never retried by the app.
+ */
+import type { Clock } from '../clock.js';
+import type { Db } from '../store/database.js';
+import type { Outbox } from '../outbox/outbox.js';
+import { outcomeOf, type Payment, type PaymentOutcome, type PaymentState } from '../../contract/payments.js';
+import type { AuthorisationResult } from '../../hardware/types.js';
+import { maskCardData } from './pci.js';
+
+export interface JournalRow {
+  id: string;
+  kiosk: string;
+  type: string;
+  reference: string;
+  amount_pence: number;
+  state: PaymentState;
+  created_at: string;
+  updated_at: string;
+  authorising_at: string | null;
+  receipt_seq: number | null;
+  receipt_number: string | null;
+  auth_code: string | null;
+  card_scheme: string | null;
+  last_four: string | null;
+  terminal_id: string | null;
+  trace_number: string | null;
+  result_code: string | null;
+  message: string | null;
+  receipt_text: string | null;
+  receipt_problem: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  resolution_note: string | null;
+  reconciliation_id: string | null;
+  version: number;
+}
+
+export interface NewPayment {
+  id: string;
+  kiosk: string;
+  type: string;
+  reference: string;
+  amountPence: number;
+}
+
+export class IllegalTransition extends Error {
+  constructor(
+    readonly id: string,
+    readonly from: PaymentState,
+    readonly to: PaymentState,
+  ) {
+    super(`payment ${id} cannot go from ${from} to ${to}`);
+  }
+}
+
+/** Which states each state may move to (the whole state machine). */
+const allowed: Record<PaymentState, readonly PaymentState[]> = {
+  pending: ['authorising', 'cancelled'],
+  authorising: ['approved', 'declined', 'cancelled', 'unknown'],
+  // A late final answer from the terminal, or staff settling it after checking the terminal.
+  unknown: ['approved', 'declined'],
+  approved: ['receipt-printed'],
+  declined: [],
+  cancelled: [],
+  'receipt-printed': [],
+};
+
+export function toPayment(row: JournalRow): Payment {
+  return {
+    id: row.id,
+    kiosk: row.kiosk,
+    type: row.type,
+    reference: row.reference,
+    amountPence: row.amount_pence,
+    state: row.state,
+    outcome: outcomeOf(row.state),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    receiptNumber: row.receipt_number,
+    authCode: row.auth_code,
+    cardScheme: row.card_scheme,
+    lastFour: row.last_four,
+    terminalId: row.terminal_id,
+    traceNumber: row.trace_number,
+    resultCode: row.result_code,
+    message: row.message,
+    prompt: null,
+    cancellable: row.state === 'pending',
+    receiptProblem: row.receipt_problem,
+    resolvedBy: row.resolved_by,
+    resolvedAt: row.resolved_at,
+  };
+}
+
+export class PaymentJournal {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly outbox: Outbox,
+  ) {}
+
+  get(id: string): JournalRow | null {
+    return (this.db.prepare('SELECT * FROM payment_journal WHERE id = ?').get(id) as JournalRow | undefined) ?? null;
+  }
+
+  byReceiptNumber(receiptNumber: string): JournalRow | null {
+    return (this.db.prepare('SELECT * FROM payment_journal WHERE receipt_number = ?').get(receiptNumber) as JournalRow | undefined) ?? null;
+  }
+
+  /** Payments of a kiosk in one of these states, oldest first. */
+  inStates(kiosk: string, states: readonly PaymentState[]): JournalRow[] {
+    return this.db
+      .prepare(`SELECT * FROM payment_journal WHERE kiosk = ? AND state IN (${states.map(() => '?').join(',')}) ORDER BY created_at, id`)
+      .all(kiosk, ...states) as JournalRow[];
+  }
+
+  create(payment: NewPayment): JournalRow {
+    const now = this.clock.now().toISOString();
+    return this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO payment_journal (id, kiosk, type, reference, amount_pence, state, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
+        )
+        .run(payment.id, payment.kiosk, payment.type, payment.reference, payment.amountPence, now, now);
+      return this.mustGet(payment.id);
+    })();
+  }
+
+  /** Committed before the terminal is asked: from here on a crash means "outcome unknown". */
+  markAuthorising(id: string): JournalRow {
+    return this.transition(id, 'authorising', { authorising_at: this.clock.now().toISOString() });
+  }
+
+  /** Resident cancelled (or the kiosk gave up) before the terminal was asked. */
+  cancelPending(id: string, message: string): JournalRow {
+    return this.transition(id, 'cancelled', { message });
+  }
+
+  /**
+   * Records the terminal's final answer. On approval the kiosk's next receipt number is taken in the
+   * same transaction, and `receiptText(number)` is stored (masked) as what the receipt says.
+   */
+  complete(id: string, result: AuthorisationResult, receiptText: (row: JournalRow, receiptNumber: string) => string): JournalRow {
+    return this.db.transaction(() => {
+      const row = this.mustGet(id);
+      const late = row.state === 'unknown' ? ' (answer arrived after the kiosk had stopped waiting)' : '';
+      switch (result.outcome) {
+        case 'approved': {
+          const { seq, receiptNumber } = this.nextReceiptNumber(row.kiosk);
+          const approvedRow: JournalRow = { ...row, auth_code: result.authCode, card_scheme: result.cardScheme, last_four: result.lastFour };
+          return this.transition(id, 'approved', {
+            receipt_seq: seq,
+            receipt_number: receiptNumber,
+            auth_code: result.authCode,
+            card_scheme: result.cardScheme,
+            last_four: /^\d{4}$/.test(result.lastFour) ? result.lastFour : null,
+            terminal_id: result.terminalId,
+            trace_number: result.traceNumber,
+            result_code: '00',
+            message: late ? `Approved${late}.` : null,
+            receipt_text: maskCardData(receiptText(approvedRow, receiptNumber)),
+          });
+        }
+        case 'declined':
+          return this.transition(id, 'declined', { result_code: result.resultCode, message: maskCardData(result.message + late) });
+        case 'cancelled':
+          return this.transition(id, 'cancelled', { message: maskCardData(result.message) });
+        case 'unknown':
+          if (row.state === 'unknown') return row;
+          return this.transition(id, 'unknown', { message: maskCardData(result.message) });
+      }
+    })();
+  }
+
+  markReceiptPrinted(id: string): JournalRow {
+    return this.transition(id, 'receipt-printed', { receipt_problem: null });
+  }
+
+  /** Approved but the receipt did not print: the payment stands, staff can reprint. */
+  markReceiptProblem(id: string, problem: string): JournalRow {
+    return this.update(id, { receipt_problem: problem });
+  }
+
+  /**
+   * Run at start-up, before anything else touches the journal. Never re-authorises:
+   * pending → cancelled (the terminal was never asked); authorising → unknown (it may have been).
+   */
+  recoverAfterRestart(): { unknown: JournalRow[]; cancelled: JournalRow[]; receiptMissing: JournalRow[] } {
+    return this.db.transaction(() => {
+      const authorising = this.db.prepare("SELECT id FROM payment_journal WHERE state = 'authorising'").pluck().all() as string[];
+      const pending = this.db.prepare("SELECT id FROM payment_journal WHERE state = 'pending'").pluck().all() as string[];
+      const unknown = authorising.map((id) =>
+        this.transition(id, 'unknown', {
+          message: 'The kiosk stopped while the card terminal was working. Check the terminal before settling this payment.',
+        }),
+      );
+      const cancelled = pending.map((id) => this.transition(id, 'cancelled', { message: 'The kiosk stopped before the card terminal was asked. Nothing was taken.' }));
+      const receiptMissing = (this.db.prepare("SELECT id FROM payment_journal WHERE state = 'approved' AND receipt_problem IS NULL").pluck().all() as string[]).map(
+        (id) => this.update(id, { receipt_problem: 'The kiosk stopped before the receipt was printed. Reprint it from the staff screen.' }),
+      );
+      return { unknown, cancelled, receiptMissing };
+    })();
+  }
+
+  /** Staff settle an unknown payment after checking the terminal's own records. */
+  resolve(
+    id: string,
+    settle: { outcome: 'approved' | 'declined'; note: string; by: string; authCode?: string },
+    receiptText: (row: JournalRow, receiptNumber: string) => string,
+  ): JournalRow {
+    return this.db.transaction(() => {
+      const row = this.mustGet(id);
+      if (row.state !== 'unknown') throw new IllegalTransition(id, row.state, settle.outcome);
+      const resolution = {
+        resolved_by: settle.by,
+        resolved_at: this.clock.now().toISOString(),
+        resolution_note: settle.note,
+        message: `Settled by staff: ${settle.note}`,
+      };
+      if (settle.outcome === 'declined') return this.transition(id, 'declined', resolution);
+      const { seq, receiptNumber } = this.nextReceiptNumber(row.kiosk);
+      return this.transition(id, 'approved', {
+        ...resolution,
+        receipt_seq: seq,
+        receipt_number: receiptNumber,
+        auth_code: settle.authCode ?? null,
+        receipt_text: maskCardData(receiptText({ ...row, auth_code: settle.authCode ?? null }, receiptNumber)),
+        receipt_problem: 'Settled by staff after the resident left; no receipt was printed.',
+      });
+    })();
+  }
+
+  markReconciled(ids: readonly string[], reconciliationId: string): void {
+    const statement = this.db.prepare('UPDATE payment_journal SET reconciliation_id = ? WHERE id = ? AND reconciliation_id IS NULL');
+    for (const id of ids) statement.run(reconciliationId, id);
+  }
+
+  /** Sequential per kiosk, never reused (UNIQUE (kiosk, receipt_seq) backs this up). */
+  private nextReceiptNumber(kiosk: string): { seq: number; receiptNumber: string } {
+    const seq = this.db.prepare('SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM payment_journal WHERE kiosk = ?').pluck().get(kiosk) as number;
+    return { seq, receiptNumber: `${kiosk}-${String(seq).padStart(6, '0')}` };
+  }
+
+  private transition(id: string, to: PaymentState, fields: Partial<JournalRow>): JournalRow {
+    const row = this.mustGet(id);
+    if (!allowed[row.state].includes(to)) throw new IllegalTransition(id, row.state, to);
+    return this.update(id, { ...fields, state: to });
+  }
+
+  /** Writes fields, bumps the version and queues the new version for the office, in one transaction. */
+  private update(id: string, fields: Partial<JournalRow>): JournalRow {
+    return this.db.transaction(() => {
+      const entries = Object.entries(fields).filter(([key]) => key !== 'id' && key !== 'version');
+      const now = this.clock.now().toISOString();
+      const sets = [...entries.map(([key]) => `${key} = ?`), 'updated_at = ?', 'version = version + 1'].join(', ');
+      this.db.prepare(`UPDATE payment_journal SET ${sets} WHERE id = ?`).run(...entries.map(([, value]) => value ?? null), now, id);
+      const row = this.mustGet(id);
+      this.outbox.enqueue('payment', `${row.id}:v${row.version}`, { version: row.version, payment: toPayment(row) });
+      return row;
+    })();
+  }
+
+  private mustGet(id: string): JournalRow {
+    const row = this.get(id);
+    if (!row) throw new Error(`no payment ${id} in the journal`);
+    return row;
+  }
+}
+
+export const countsAs = (row: JournalRow): PaymentOutcome => outcomeOf(row.state);

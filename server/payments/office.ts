@@ -1,0 +1,192 @@
+/**
+ * The office's side: payments as received from kiosks' outboxes, and what is reported and exported
+ * from them. Ingest is idempotent on the payment id: a row is replaced only by a newer version, so
+ * an outbox sending the same item twice (at-least-once) or out of order never counts a payment twice
+ * nor moves it backwards.
+ */
+import { Payment, type PaymentOutcome, type PaymentsReport, type ReportRow } from '../../contract/payments.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../store/database.js';
+import { formatLocalDateTime } from './receipt.js';
+
+export interface IngestResult {
+  stored: boolean;
+  /** Why nothing changed, when nothing did. */
+  reason?: 'older-or-same-version';
+}
+
+export interface ReceivedFilter {
+  from?: string;
+  to?: string;
+  kiosk?: string;
+  type?: string;
+  outcome?: PaymentOutcome;
+  limit?: number;
+}
+
+interface ReceivedRow {
+  body: string;
+}
+
+export function localDate(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+export class OfficeLedger {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly timeZone: string,
+  ) {}
+
+  ingest(version: number, payment: Payment): IngestResult {
+    return this.db.transaction((): IngestResult => {
+      const existing = this.db.prepare('SELECT version FROM payments_received WHERE id = ?').pluck().get(payment.id) as number | undefined;
+      if (existing !== undefined && existing >= version) return { stored: false, reason: 'older-or-same-version' };
+      this.db
+        .prepare(
+          `INSERT INTO payments_received (id, version, kiosk, type, state, outcome, amount_pence, created_at, body, received_at)
+           VALUES (@id, @version, @kiosk, @type, @state, @outcome, @amount, @created, @body, @received)
+           ON CONFLICT (id) DO UPDATE SET version = excluded.version, state = excluded.state, outcome = excluded.outcome,
+             body = excluded.body, received_at = excluded.received_at`,
+        )
+        .run({
+          id: payment.id,
+          version,
+          kiosk: payment.kiosk,
+          type: payment.type,
+          state: payment.state,
+          outcome: payment.outcome,
+          amount: payment.amountPence,
+          created: payment.createdAt,
+          body: JSON.stringify({ ...payment, prompt: null, cancellable: false }),
+          received: this.clock.now().toISOString(),
+        });
+      return { stored: true };
+    })();
+  }
+
+  /** Payments whose creation falls on local dates from..to (inclusive), newest first. */
+  list(filter: ReceivedFilter): Payment[] {
+    const from = filter.from ?? '0000-01-01';
+    const to = filter.to ?? '9999-12-31';
+    // Widen by a day each side in UTC, then filter exactly by the site's local date.
+    const rows = this.db
+      .prepare(
+        `SELECT body FROM payments_received
+         WHERE created_at >= @lo AND created_at < @hi
+           AND (@kiosk IS NULL OR kiosk = @kiosk) AND (@type IS NULL OR type = @type) AND (@outcome IS NULL OR outcome = @outcome)
+         ORDER BY created_at DESC, id`,
+      )
+      .all({ lo: shiftDate(from, -1), hi: shiftDate(to, 2), kiosk: filter.kiosk ?? null, type: filter.type ?? null, outcome: filter.outcome ?? null }) as ReceivedRow[];
+    const payments = rows
+      .map((row) => Payment.parse(JSON.parse(row.body)))
+      .filter((payment) => {
+        const day = localDate(payment.createdAt, this.timeZone);
+        return day >= from && day <= to;
+      });
+    return filter.limit ? payments.slice(0, filter.limit) : payments;
+  }
+
+  report(from: string, to: string, filter: Omit<ReceivedFilter, 'from' | 'to' | 'limit'> = {}): PaymentsReport {
+    const payments = this.list({ ...filter, from, to });
+    const group = (key: (p: Payment) => string) => {
+      const rows = new Map<string, ReportRow>();
+      for (const payment of payments) {
+        const k = key(payment);
+        const row = rows.get(k) ?? emptyRow(k);
+        add(row, payment);
+        rows.set(k, row);
+      }
+      return [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
+    };
+    const total = emptyRow('total');
+    for (const payment of payments) add(total, payment);
+    return {
+      from,
+      to,
+      total,
+      byType: group((p) => p.type),
+      byDay: group((p) => localDate(p.createdAt, this.timeZone)),
+      byKiosk: group((p) => p.kiosk),
+    };
+  }
+
+  /**
+   * The daily export for the income management system (layout in docs/payments.md "Daily export"):
+   * a D line per approved payment, a T line per payment type, one Z line; amounts in pounds.
+   */
+  exportCsv(date: string, types: readonly { id: string; name: string; incomeCode: string }[]): { csv: string; count: number; totalPence: number } {
+    const approved = this.list({ from: date, to: date, outcome: 'approved' }).sort((a, b) =>
+      a.type === b.type ? (a.receiptNumber ?? '').localeCompare(b.receiptNumber ?? '') : a.type.localeCompare(b.type),
+    );
+    const header = ['record', 'date', 'time', 'payment_type', 'income_code', 'kiosk', 'receipt_number', 'reference', 'auth_code', 'card_scheme', 'count', 'amount'];
+    const lines = [header.join(',')];
+    const typeInfo = (id: string) => types.find((t) => t.id === id) ?? { id, name: id, incomeCode: '' };
+    let count = 0;
+    let totalPence = 0;
+    const byType = new Map<string, { count: number; pence: number }>();
+    for (const p of approved) {
+      const time = formatLocalDateTime(p.resolvedAt ?? p.updatedAt, this.timeZone).slice(11);
+      lines.push(
+        csvLine(['D', date, time, p.type, typeInfo(p.type).incomeCode, p.kiosk, p.receiptNumber ?? '', p.reference, p.authCode ?? '', p.cardScheme ?? '', '1', pounds(p.amountPence)]),
+      );
+      const t = byType.get(p.type) ?? { count: 0, pence: 0 };
+      t.count++;
+      t.pence += p.amountPence;
+      byType.set(p.type, t);
+      count++;
+      totalPence += p.amountPence;
+    }
+    for (const [type, t] of [...byType.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      lines.push(csvLine(['T', date, '', type, typeInfo(type).incomeCode, '', '', '', '', '', String(t.count), pounds(t.pence)]));
+    }
+    lines.push(csvLine(['Z', date, '', '', '', '', '', '', '', '', String(count), pounds(totalPence)]));
+    return { csv: `${lines.join('\r\n')}\r\n`, count, totalPence };
+  }
+}
+
+function emptyRow(key: string): ReportRow {
+  return { key, approvedCount: 0, approvedPence: 0, declined: 0, cancelled: 0, unknown: 0 };
+}
+
+function add(row: ReportRow, payment: Payment): void {
+  switch (payment.outcome) {
+    case 'approved':
+      row.approvedCount++;
+      row.approvedPence += payment.amountPence;
+      break;
+    case 'declined':
+      row.declined++;
+      break;
+    case 'cancelled':
+      row.cancelled++;
+      break;
+    case 'unknown':
+      row.unknown++;
+      break;
+    case 'in-progress':
+      break;
+  }
+}
+
+function pounds(pence: number): string {
+  return `${Math.floor(pence / 100)}.${String(pence % 100).padStart(2, '0')}`;
+}
+
+/** RFC 4180 quoting, and a leading ' for text a spreadsheet would run as a formula. */
+function csvLine(values: readonly string[]): string {
+  return values
+    .map((value) => {
+      const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+      return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    })
+    .join(',');
+}
+
+function shiftDate(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return date;
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,127 @@
+/** HTTP routes of the payments capability (docs/payments.md "API"). */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  PaymentListQuery,
+  ResolvePaymentRequest,
+  StartPaymentRequest,
+  ValidateReferenceRequest,
+  type PaymentTypesResponse,
+} from '../../contract/payments.js';
+import { staffOf } from '../auth/require-staff.js';
+import type { ServerContext } from '../context.js';
+import { HttpError, parseInput } from '../http/errors.js';
+import type { PaymentsService } from './service.js';
+
+const IdParams = z.strictObject({ id: z.uuid('a payment id is a UUID') });
+const KioskQuery = z.strictObject({ kiosk: z.string().min(1, 'say which kiosk: ?kiosk=<id>') });
+const DateQuery = z.strictObject({ date: z.iso.date('a date is YYYY-MM-DD') });
+const ReportQuery = z.strictObject({ from: z.iso.date(), to: z.iso.date(), kiosk: z.string().optional(), type: z.string().optional() });
+const ReconcileRequest = z.strictObject({ kiosk: z.string().min(1) });
+const ReceiptParams = z.strictObject({ receiptNumber: z.string().regex(/^[a-z0-9-]{1,60}-\d{6}$/, 'a receipt number looks like "kiosk-1-000042"') });
+const JournalQuery = z.strictObject({ kiosk: z.string().optional(), state: z.enum(['pending', 'authorising', 'approved', 'declined', 'cancelled', 'unknown', 'receipt-printed']).optional() });
+
+const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
+
+export function registerPaymentRoutes(app: FastifyInstance, ctx: ServerContext, service: PaymentsService): void {
+  const staff = { preHandler: ctx.requireStaff };
+  const who = (request: FastifyRequest) => staffOf(request)?.username ?? 'staff';
+
+  // ── Kiosk (public: the kiosk has no staff token; payment ids are unguessable UUIDs) ──
+  app.get('/api/payments/types', async (request): Promise<PaymentTypesResponse> => {
+    const { kiosk } = parseInput(KioskQuery, request.query, 'query');
+    return {
+      councilName: ctx.config.site.councilName,
+      types: service.typesFor(kiosk).map((t) => ({ id: t.id, name: t.name, reference: t.reference, minPence: t.minPence, maxPence: t.maxPence, amount: t.amount })),
+    };
+  });
+
+  app.post('/api/payments/validate-reference', async (request) => {
+    const body = parseInput(ValidateReferenceRequest, request.body);
+    return service.validateReference(body.type, body.reference);
+  });
+
+  app.post('/api/payments', async (request, reply) => {
+    const body = parseInput(StartPaymentRequest, request.body);
+    const { row, created } = service.start(body);
+    return reply.status(created ? 201 : 200).send(service.runner.view(row));
+  });
+
+  app.get('/api/payments/:id', async (request) => {
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const row = service.journal.get(id);
+    if (!row) throw new HttpError(404, 'not-found', `No payment with id "${id}".`);
+    return service.runner.view(row);
+  });
+
+  app.post('/api/payments/:id/cancel', async (request) => {
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const row = await service.runner.cancel(id);
+    return service.runner.view(row);
+  });
+
+  // ── Office: journal rows from kiosks' outboxes ──
+  app.post('/api/payments/ingest', async (request) => {
+    const expected = ctx.config.payments?.ingestToken;
+    const header = request.headers.authorization ?? '';
+    if (expected ? header !== `Bearer ${expected}` : !isLoopback(request.ip))
+      throw new HttpError(401, 'ingest-not-allowed', expected ? 'Wrong or missing ingest token.' : 'Set payments.ingestToken to accept payments from other machines.');
+    return service.ingest(request.body);
+  });
+
+  // ── Staff ──
+  app.get('/api/payments', staff, async (request) => {
+    const query = parseInput(PaymentListQuery, request.query, 'query');
+    return service.ledger.list(query);
+  });
+
+  app.get('/api/payments/report', staff, async (request) => {
+    const query = parseInput(ReportQuery, request.query, 'query');
+    if (query.from > query.to) throw new HttpError(400, 'invalid-input', '"from" is after "to".', 'from');
+    return service.ledger.report(query.from, query.to, { kiosk: query.kiosk, type: query.type });
+  });
+
+  app.get('/api/payments/export', staff, async (request, reply) => {
+    const { date } = parseInput(DateQuery, request.query, 'query');
+    const result = service.exportDay(date);
+    ctx.logger.info({ date, count: result.count, totalPence: result.totalPence, by: who(request) }, 'payments export made');
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="payments-${date}.csv"`)
+      .send(result.csv);
+  });
+
+  app.get('/api/payments/journal', staff, async (request) => {
+    const query = parseInput(JournalQuery, request.query, 'query');
+    const rows = ctx.db
+      .prepare('SELECT id FROM payment_journal WHERE (@kiosk IS NULL OR kiosk = @kiosk) AND (@state IS NULL OR state = @state) ORDER BY created_at DESC LIMIT 500')
+      .pluck()
+      .all({ kiosk: query.kiosk ?? null, state: query.state ?? null }) as string[];
+    return rows.map((id) => service.runner.view(service.journal.get(id)!));
+  });
+
+  app.post('/api/payments/:id/resolve', staff, async (request) => {
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const body = parseInput(ResolvePaymentRequest, request.body);
+    const row = service.resolve(id, body, who(request));
+    ctx.logger.info({ payment: id, outcome: body.outcome, by: who(request) }, 'unknown payment settled by staff');
+    return service.runner.view(row);
+  });
+
+  app.post('/api/payments/receipts/:receiptNumber/reprint', staff, async (request) => {
+    const { receiptNumber } = parseInput(ReceiptParams, request.params, 'path');
+    return service.reprint(receiptNumber, who(request));
+  });
+
+  app.post('/api/payments/reconcile', staff, async (request) => {
+    const { kiosk } = parseInput(ReconcileRequest, request.body);
+    return service.reconcile(kiosk);
+  });
+
+  app.get('/api/payments/reconciliations', staff, async (request) => {
+    const query = parseInput(z.strictObject({ kiosk: z.string().optional() }), request.query, 'query');
+    return service.reconciler.list(query.kiosk);
+  });
+
+  app.get('/api/payments/outbox', staff, async () => service.outbox.status());
+}
