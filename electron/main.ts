@@ -28,9 +28,14 @@ function argValue(argv: readonly string[], name: string): string | undefined {
   return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
 }
 
-// Separate profiles per instance (tests, or two roles on one machine) — also scopes the single-instance lock.
+// One name in a checkout and in a packaged build, so the data folder is the same place
+// (~/.config/Reception Kiosk, %APPDATA%\Reception Kiosk) that docs/operations.md names.
+// (setName alone does not move userData, which Electron fixes before this file runs.)
+// --user-data-dir gives separate profiles (tests, two roles on one machine) and scopes the
+// single-instance lock.
+app.setName('Reception Kiosk');
 const userDataArg = argValue(process.argv, '--user-data-dir');
-if (userDataArg) app.setPath('userData', resolve(userDataArg));
+app.setPath('userData', userDataArg ? resolve(userDataArg) : join(app.getPath('appData'), 'Reception Kiosk'));
 
 app.enableSandbox();
 

@@ -9,7 +9,8 @@ import { originOf } from './ipc-guard.js';
 export const screensByRole: Record<ShellRole, readonly string[]> = {
   kiosk: ['/kiosk'],
   display: ['/display'],
-  desk: ['/staff', '/reports'],
+  // /kiosk?mode=desk: the desk-side kiosk screen a member of staff turns towards the resident.
+  desk: ['/staff', '/reports', '/kiosk'],
   hub: ['/staff', '/reports', '/display', '/kiosk'],
 };
 

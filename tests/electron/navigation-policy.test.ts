@@ -31,6 +31,8 @@ describe('navigation', () => {
     expect(navigationVerdict(`${app}/display`, app, 'display').allow).toBe(true);
     expect(navigationVerdict(`${app}/kiosk`, app, 'display').allow).toBe(false);
     expect(navigationVerdict(`${app}/reports`, app, 'desk').allow).toBe(true);
+    expect(navigationVerdict(`${app}/kiosk?mode=desk&desk=desk-1`, app, 'desk').allow).toBe(true);
+    expect(navigationVerdict(`${app}/staff`, app, 'display').allow).toBe(false);
     expect(navigationVerdict(`${app}/staff`, app, 'hub').allow).toBe(true);
   });
 
