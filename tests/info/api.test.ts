@@ -1,6 +1,10 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InfoPage, InfoPageList, InfoViewsReport, PrintInfoResponse } from '../../contract/info.js';
 import { ApiError } from '../../contract/queue.js';
+import { defaultContentDir } from '../../server/info/module.js';
 import { startTestServer, type TestServer } from '../feedback/test-server.js';
 
 let t: TestServer | undefined;
@@ -128,5 +132,38 @@ describe('printing an information slip', () => {
     expect(noPage.status).toBe(404);
     const badSlug = await t.post('/api/kiosks/kiosk-1/print-info', { slug: 'Rent Page' });
     expect(ApiError.parse(badSlug.body).error.field).toBe('slug');
+  });
+});
+
+describe('officers editing pages', () => {
+  it('picks up an edited page on reload, and names a broken file while the other pages stay', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'info-edit-'));
+    const contentDir = join(root, 'info');
+    cpSync(defaultContentDir, contentDir, { recursive: true });
+    try {
+      t = await startTestServer({ contentDir });
+      const staff = { authorization: `Bearer ${t.token}` };
+      writeFileSync(
+        join(contentDir, 'en', 'opening-hours.md'),
+        '---\ntitle: Opening hours\nsummary: Closed on Friday 28 November for training.\nurl: https://www.council.example/contact-us\nreviewed: true\norder: 7\n---\n- Closed on Friday 28 November.\n',
+      );
+      writeFileSync(join(contentDir, 'pl', 'rent.md'), '---\ntitle: Czynsz\nreviewed: false\n---\n- Jedna rzecz\n');
+
+      expect((await t.post('/api/info/reload')).status).toBe(401);
+      const reload = await t.post('/api/info/reload', undefined, staff);
+      expect(reload.body).toEqual({ pages: 8, problems: ['info/pl/rent.md, "summary": the summary is missing'] });
+
+      const hours = InfoPage.parse((await t.get('/api/info/pages/opening-hours?lang=pl')).body);
+      // The Polish page still exists and is served; the English one changed.
+      expect(hours.lang).toBe('pl');
+      expect(InfoPage.parse((await t.get('/api/info/pages/opening-hours')).body).keyPoints).toEqual(['Closed on Friday 28 November.']);
+      // The broken translation falls back to English.
+      expect(InfoPage.parse((await t.get('/api/info/pages/rent?lang=pl')).body)).toMatchObject({ lang: 'en', title: 'Rent' });
+
+      const problems = await t.get('/api/info/problems', true);
+      expect(problems.body).toEqual([{ file: 'info/pl/rent.md', field: 'summary', message: 'the summary is missing', text: 'info/pl/rent.md, "summary": the summary is missing' }]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
