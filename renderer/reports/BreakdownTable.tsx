@@ -3,11 +3,13 @@ import type { WaitStandardBreakdown } from '../../contract/queue';
 import { formatDuration } from '../staff/waitLevel';
 import { downloadCsv, toCsv } from './csv';
 
-const columns = ['tickets', 'withinTarget', 'breaches', 'left', 'percentWithinTarget', 'medianWaitSeconds', 'p90WaitSeconds', 'longestWaitSeconds'] as const;
+const columns = ['tickets', 'withinTarget', 'breaches', 'left', 'pending', 'percentWithinTarget', 'medianWaitSeconds', 'p90WaitSeconds', 'longestWaitSeconds'] as const;
 const durations = new Set<string>(['medianWaitSeconds', 'p90WaitSeconds', 'longestWaitSeconds']);
 
+const percentFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+/** The server gives one decimal (66.7); shown as it is, "–" when nothing was decided yet. */
 export function formatPercent(value: number | null): string {
-  return value === null ? '–' : `${Math.round(value)} %`;
+  return value === null ? '–' : `${percentFormat.format(value)} %`;
 }
 const formatSeconds = (value: number | null) => (value === null ? '–' : formatDuration(value));
 

@@ -148,6 +148,10 @@ function Reports() {
                   <dt>{t('columns.left')}</dt>
                   <dd>{report.left}</dd>
                 </div>
+                <div>
+                  <dt>{t('columns.pending')}</dt>
+                  <dd>{report.pending}</dd>
+                </div>
               </dl>
             </section>
 
