@@ -314,8 +314,27 @@ export class Queue {
     return open;
   }
 
+  /** Everything an estimate needs, read once; service orders are computed on first use. */
   private snapshot(now: Date) {
-    return { waiting: this.sql.waiting.all().map(asWaiting), atDesks: this.sql.atDesks.all(), open: this.openDesks(now), means: new Map<string, number>() };
+    const waiting = this.sql.waiting.all().map(asWaiting);
+    const rules = orderingRules(this.config);
+    const orders = new Map<string, Map<string, number>>();
+    return {
+      waiting,
+      atDesks: this.sql.atDesks.all(),
+      open: this.openDesks(now),
+      means: new Map<string, number>(),
+      servicesWaiting: new Set(waiting.map((t) => t.service)),
+      /** 1-based place of a ticket in its service's call order. */
+      positionOf: (service: string, id: string): number | undefined => {
+        let order = orders.get(service);
+        if (!order) {
+          order = new Map(orderService(waiting.filter((t) => t.service === service), rules, now).map((t, i) => [t.id, i + 1]));
+          orders.set(service, order);
+        }
+        return order.get(id) ?? (order.size + 1);
+      },
+    };
   }
 
   private placeInQueue(row: TicketRow, now: Date) {
@@ -335,17 +354,13 @@ export class Queue {
   }
 
   private placeFromSnapshot(row: TicketRow, snapshot: ReturnType<Queue['snapshot']>, now: Date): { position: number; estimatedWaitMinutes: number } {
-    const rules = orderingRules(this.config);
-    const ordered = orderService(snapshot.waiting.filter((t) => t.service === row.service), rules, now);
-    const index = ordered.findIndex((t) => t.id === row.id);
-    const position = index === -1 ? ordered.length + 1 : index + 1;
+    const position = snapshot.positionOf(row.service, row.id) ?? 1;
     const mean = this.meanServiceSeconds(row.service, now, snapshot.means);
     const servingDesks = this.config.desks.filter((desk) => this.deskServices(desk.id).includes(row.service));
     const openDesks = servingDesks.filter((desk) => snapshot.open.has(desk.id));
     // No desk open yet (start of the day): assume the desks that serve this service will open.
     const desks = openDesks.length > 0 ? openDesks : servingDesks;
-    const servicesWaiting = new Set(snapshot.waiting.map((t) => t.service));
-    servicesWaiting.add(row.service);
+    const servicesWaiting = new Set(snapshot.servicesWaiting).add(row.service);
     const loads: DeskLoad[] = desks.map((desk) => {
       const current = snapshot.atDesks.find((t) => t.desk === desk.id);
       return {
