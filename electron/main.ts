@@ -118,6 +118,37 @@ async function run(config: ShellConfig, logger: Logger): Promise<void> {
 
   const plan = planWindow(config);
   const status = new ShellStatusStore(new Date());
+  const trustedIds = new Set<number>();
+  const gate = new AdminExitGate(config.adminPinHash);
+
+  // Handlers first: the preload's first heartbeat may arrive before createShellWindow returns.
+  registerShellIpc(
+    {
+      'shell:get-identity': () => ({ shell: 'electron', appVersion: app.getVersion(), role: config.role, kioskId: config.kioskId ?? null, serverOrigin: origin }),
+      'shell:get-status': () => status.current(),
+      'shell:heartbeat': () => {
+        shellWindow?.watchdog.heartbeat();
+        return { ok: true };
+      },
+      'shell:admin-exit': ({ pin }) => {
+        const result = gate.attempt(pin);
+        logger.warn({ outcome: result.outcome }, 'admin exit attempt'); // never the PIN
+        if (result.outcome === 'exiting') {
+          // Answer first, then quit: exit code 0 (exitCodes.adminExit) once the server has closed.
+          setTimeout(() => {
+            quitting = true;
+            app.quit();
+          }, 200);
+        }
+        return result;
+      },
+    },
+    {
+      anchor: { appOrigin: origin, isTrustedWebContents: (id) => trustedIds.has(id) },
+      onRefused: (channel, reason, sender) => logger.warn({ channel, reason, url: sender.frame?.url.slice(0, 200), webContents: sender.webContentsId }, 'IPC call refused'),
+    },
+  );
+
   const shell = createShellWindow({
     plan,
     startUrl: `${origin}${plan.startPath}`,
@@ -135,34 +166,8 @@ async function run(config: ShellConfig, logger: Logger): Promise<void> {
     onRestart: (reason, at) => status.restartCounted(reason, at),
   });
   shellWindow = shell;
-  const trustedIds = new Set([shell.window.webContents.id]);
-
-  const gate = new AdminExitGate(config.adminPinHash);
-  registerShellIpc(
-    {
-      'shell:get-identity': () => ({ shell: 'electron', appVersion: app.getVersion(), role: config.role, kioskId: config.kioskId ?? null, serverOrigin: origin }),
-      'shell:get-status': () => status.current(),
-      'shell:heartbeat': () => {
-        shell.watchdog.heartbeat();
-        return { ok: true };
-      },
-      'shell:admin-exit': ({ pin: _pin }) => {
-        const result = gate.attempt(_pin);
-        logger.warn({ outcome: result.outcome }, 'admin exit attempt'); // never the PIN
-        if (result.outcome === 'exiting') {
-          setTimeout(() => {
-            quitting = true;
-            app.quit(); // exit code 0 (exitCodes.adminExit) once the server has closed
-          }, 200);
-        }
-        return result;
-      },
-    },
-    {
-      anchor: { appOrigin: origin, isTrustedWebContents: (id) => trustedIds.has(id) },
-      onRefused: (channel, reason, sender) => logger.warn({ channel, reason, url: sender.frame?.url.slice(0, 200), webContents: sender.webContentsId }, 'IPC call refused'),
-    },
-  );
+  // Synchronous with creation: no page can have sent anything from this webContents yet.
+  trustedIds.add(shell.window.webContents.id);
   status.onChange((current) => pushToWindow(shell.window.webContents, 'shell:status-changed', current));
 
   if (plan.locked) powerSaveBlocker.start('prevent-display-sleep');
