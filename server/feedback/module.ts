@@ -48,6 +48,7 @@ export function createFeedbackModule(options: FeedbackModuleOptions = {}): Serve
         siteId: ctx.config.site.id,
         config: settings,
         lookupTicket,
+        services: ctx.config.services.map((service) => service.id),
         events: ctx.events,
         ...(forwardingOutbox ? { forward: (request: SubmitFeedbackRequest) => enqueueForOffice(forwardingOutbox, request) } : {}),
       });

@@ -21,6 +21,8 @@ export interface FeedbackRecorderDeps {
   siteId: string;
   config: FeedbackConfig;
   lookupTicket: TicketLookup;
+  /** The site's service ids; a response naming another is refused. */
+  services?: readonly string[];
   events?: EventHub;
   forward?: ForwardFeedback;
 }
@@ -45,6 +47,9 @@ export class FeedbackRecorder {
     if (request.reason !== undefined && !reasons[request.rating].some((r) => r.id === request.reason)) {
       const allowed = reasons[request.rating].map((r) => r.id).join(', ');
       throw new HttpError(400, 'invalid-input', `"reason": "${request.reason}" is not a reason for "${request.rating}"; use one of ${allowed}.`, 'reason');
+    }
+    if (request.service !== undefined && this.deps.services && !this.deps.services.includes(request.service)) {
+      throw new HttpError(400, 'invalid-input', `"service": there is no service "${request.service}" at this site; use one of ${this.deps.services.join(', ')}.`, 'service');
     }
     const tappedAt = new Date(request.at).toISOString();
 

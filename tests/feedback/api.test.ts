@@ -63,6 +63,7 @@ describe('feedback API', () => {
       [{ ...tap(), at: 'yesterday' }, 'at'],
       [{ ...tap(), rating: 'good', reason: 'waited-too-long' }, 'reason'],
       [{ ...tap(), service: 'Housing Office' }, 'service'],
+      [{ ...tap(), service: 'parking' }, 'service'],
     ];
     for (const [body, field] of cases) {
       const response = await t.post('/api/feedback', body);
