@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoard, type BoardCall } from './store';
 import { AnnouncementQueue, speakWithSpeechSynthesis, spellTicketNumber } from './announcer';
-import { playChime, soundBlocked, unlockSound } from './chime';
+import { playChime, unlockSound, watchSoundBlocked } from './chime';
 
 export function DisplayApp() {
   const { t, i18n } = useTranslation('display');
@@ -16,8 +16,8 @@ export function DisplayApp() {
 
   useEffect(() => {
     document.title = t('title');
-    setBlocked(soundBlocked());
   }, [t]);
+  useEffect(() => watchSoundBlocked(setBlocked), []);
 
   useEffect(() => {
     void useBoard.getState().load().catch(() => undefined);
@@ -40,7 +40,7 @@ export function DisplayApp() {
           </p>
         )}
         {blocked && (
-          <button type="button" className="sound-button" onClick={() => void unlockSound().then((running) => setBlocked(!running))}>
+          <button type="button" className="sound-button" onClick={() => void unlockSound()}>
             <span aria-hidden="true">🔇 </span>
             {t('sound.enable')}
           </button>

@@ -10,10 +10,19 @@ export function audioContext(): AudioContext | null {
   return context;
 }
 
-/** True when the browser will not play sound until someone interacts with the page. */
-export function soundBlocked(): boolean {
+/**
+ * Calls `onChange(true)` while the browser refuses to play sound (until someone interacts with the
+ * page), `false` once it plays. A new AudioContext starts "suspended" even where autoplay is allowed,
+ * so it is asked to resume at once and the answer comes through `statechange`.
+ */
+export function watchSoundBlocked(onChange: (blocked: boolean) => void): () => void {
   const ctx = audioContext();
-  return ctx !== null && ctx.state !== 'running';
+  if (!ctx) return () => undefined;
+  const report = () => onChange(ctx.state !== 'running');
+  ctx.addEventListener('statechange', report);
+  report();
+  void ctx.resume().catch(() => undefined);
+  return () => ctx.removeEventListener('statechange', report);
 }
 
 /** Call from a click: browsers allow audio (and speech) once the page has had a user gesture. */

@@ -30,9 +30,10 @@ test('a new call chimes, then is spoken; two quick calls are both spoken, in ord
   await recordSpeech(page, 900);
   await page.goto(`${hub.url}/display`);
   await expect(page.getByText('Please wait to be called.')).toBeVisible();
-  // Whoever sets up the board turns the sound on once (browsers block audio until a click).
-  await page.getByRole('button', { name: 'Turn on sound' }).click();
-  await expect(page.getByRole('button', { name: 'Turn on sound' })).toHaveCount(0);
+  // Whoever sets up the board turns the sound on once, where the browser blocks it until a click.
+  const soundButton = page.getByRole('button', { name: 'Turn on sound' });
+  if (await soundButton.isVisible()) await soundButton.click();
+  await expect(soundButton).toHaveCount(0);
 
   const [calledA, calledB] = await Promise.all([api.post<Called>('/api/desks/desk-1/call-next'), api.post<Called>('/api/desks/desk-2/call-next')]);
   expect(new Set([calledA?.number, calledB?.number])).toEqual(new Set([a.number, b.number]));
