@@ -63,8 +63,8 @@ export function FeedbackSection({ from, to, serviceName = (id) => id }: Feedback
   const ratingName = (rating: FeedbackRating) => t(`ratings.${rating}`);
 
   function downloadReasons(rows: FeedbackReport['reasons']) {
-    const header = [t('columns.rating'), t('columns.reason'), t('columns.count')];
-    downloadCsv(`feedback-reasons_${fileDate}.csv`, toCsv([header, ...rows.map((r) => [ratingName(r.rating), r.label, r.count])]));
+    const header = [t('columns.reason'), t('columns.rating'), t('columns.count')];
+    downloadCsv(`feedback-reasons_${fileDate}.csv`, toCsv([header, ...rows.map((r) => [r.label, ratingName(r.rating), r.count])]));
   }
 
   return (
@@ -112,16 +112,16 @@ export function FeedbackSection({ from, to, serviceName = (id) => id }: Feedback
                 <caption>{t('reasons.caption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('columns.rating')}</th>
                     <th scope="col">{t('columns.reason')}</th>
+                    <th scope="col">{t('columns.rating')}</th>
                     <th scope="col">{t('columns.count')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {feedback.reasons.map((r) => (
                     <tr key={`${r.rating}-${r.reason}`}>
-                      <td>{ratingName(r.rating)}</td>
                       <th scope="row">{r.label}</th>
+                      <td>{ratingName(r.rating)}</td>
                       <td>{r.count}</td>
                     </tr>
                   ))}
