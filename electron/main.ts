@@ -145,7 +145,11 @@ async function run(config: ShellConfig, logger: Logger): Promise<void> {
     },
     {
       anchor: { appOrigin: origin, isTrustedWebContents: (id) => trustedIds.has(id) },
-      onRefused: (channel, reason, sender) => logger.warn({ channel, reason, url: sender.frame?.url.slice(0, 200), webContents: sender.webContentsId }, 'IPC call refused'),
+      onRefused: (channel, reason, sender) => {
+        // Chromium's own error page (hub unreachable) runs the preload too; its heartbeats are expected noise.
+        if (channel === 'shell:heartbeat' && sender.frame?.url.startsWith('chrome-error:')) return;
+        logger.warn({ channel, reason, url: sender.frame?.url.slice(0, 200), webContents: sender.webContentsId }, 'IPC call refused');
+      },
     },
   );
 
