@@ -5,7 +5,7 @@
  * Real-time commands (DLE EOT / DLE ENQ) are not handled here: the simulator takes them out of the
  * stream on arrival, as a printer does.
  */
-import { decodeCp858 } from './cp858.js';
+import { decodeCp858 } from '../text/cp858.js';
 
 export interface PrintedLine {
   text: string;

@@ -4,6 +4,7 @@
  * `reconnect()`), and reopens with exponential backoff. Every reconnect makes a new Link, so
  * nothing written before the unplug is replayed afterwards.
  */
+import { existsSync } from 'node:fs';
 import type { Connector } from '../serial/connector.js';
 import type { Link, LinkClosedInfo } from '../serial/link.js';
 
@@ -30,6 +31,7 @@ export class LinkKeeper {
   private readonly closingOnPurpose = new WeakSet<Link>();
   /** Once a device was unplugged, failed reconnects keep saying so (not "not found"). */
   private unplugged = false;
+  private presenceTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly connector: Connector,
@@ -43,11 +45,20 @@ export class LinkKeeper {
 
   start(): Promise<void> {
     this.stopped = false;
+    // Where the device is a file (Linux, macOS), its node vanishing is an unplug even if the port
+    // has not reported a close yet (a pty whose other end went away, an idle USB adapter).
+    this.presenceTimer = setInterval(() => {
+      const link = this.link;
+      if (link && link.description.startsWith('/') && !existsSync(link.description)) void link.close();
+    }, 1_000);
+    this.presenceTimer.unref?.();
     return this.attempt();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.presenceTimer) clearInterval(this.presenceTimer);
+    this.presenceTimer = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const link = this.link;

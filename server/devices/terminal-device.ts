@@ -1,14 +1,12 @@
-/**
- * The card terminal of one kiosk, supervised. (Interim: the ZVT driver lands next; until then the
- * terminal reports itself unavailable so payment screens show their plain "not available" message.)
- */
+/** The card terminal of one kiosk: a ZVT terminal under supervision, real or simulated. */
 import type { Logger } from 'pino';
 import type { CardTerminalSettings, DeviceState } from '../../contract/devices.js';
 import type { PaymentTerminal } from '../../hardware/types.js';
-import type { Connector } from '../../hardware/serial/connector.js';
+import { serialConnector, type Connector } from '../../hardware/serial/connector.js';
 import type { Attachable } from '../../hardware/sim/hosting.js';
 import type { TerminalSimulatorHandle } from '../../hardware/sim/kiosk-simulators.js';
-import { StateHolder } from '../../hardware/supervision/device-state.js';
+import { TerminalSimulator } from '../../hardware/sim/terminal-sim.js';
+import { SupervisedTerminal } from '../../hardware/supervision/terminal-supervisor.js';
 
 export interface TerminalDevice {
   terminal: PaymentTerminal;
@@ -27,18 +25,28 @@ export interface TerminalDeviceOptions {
 }
 
 export function createTerminalDevice(options: TerminalDeviceOptions): TerminalDevice {
-  const holder = new StateHolder({ id: 'card-terminal', kind: 'card-terminal', kiosk: options.kiosk });
-  const terminal: PaymentTerminal = {
-    authorise: async () => ({ outcome: 'cancelled', message: 'Card payments are not available at the moment.' }),
-    abort: async () => undefined,
-    endOfDay: async () => ({ totalPence: 0, count: 0, byScheme: [] }),
-    state: () => holder.get(),
-  };
+  let connector: Connector;
+  const simulated = !options.settings;
+  if (options.settings) connector = serialConnector(options.settings);
+  else {
+    const sim = new TerminalSimulator({ stepMs: 60 });
+    options.onSimulator(sim);
+    connector = options.simulatedConnector(() => sim);
+  }
+  const terminal = new SupervisedTerminal({
+    kiosk: options.kiosk,
+    connector,
+    password: options.settings?.password ?? '000000',
+    currencyCode: options.settings?.currencyCode ?? 826,
+    // The simulator answers at once; a real terminal gets the spec's timeouts.
+    ...(simulated ? { timeouts: { commandAckMs: 5_000, finalAnswerMs: 30_000 } } : {}),
+    logger: options.logger,
+  });
   return {
     terminal,
-    start: async () => holder.set('offline', 'not-available', 'The card terminal driver is not running yet.'),
-    stop: async () => undefined,
-    state: () => holder.get(),
-    onChange: (listener) => holder.onChange(listener),
+    start: () => terminal.start(),
+    stop: () => terminal.stop(),
+    state: () => terminal.state(),
+    onChange: (listener) => terminal.onChange(listener),
   };
 }

@@ -72,6 +72,13 @@ describe('device directory in demo mode', () => {
     const event = pushed.map((e) => DeviceEvent.safeParse(e)).find((r) => r.success && r.data.device.reason === 'paper-end');
     expect(event?.success).toBe(true);
 
+    await until(() => devices.cardTerminal!.state().health === 'ok', 'card terminal registered');
+    sims.cardTerminal!.nextTransaction('decline');
+    const declined = await devices.cardTerminal!.authorise({ amountPence: 500, reference: 'demo-1' }, () => undefined);
+    expect(declined.outcome).toBe('declined');
+    const approved = await devices.cardTerminal!.authorise({ amountPence: 500, reference: 'demo-2' }, () => undefined);
+    expect(approved).toMatchObject({ outcome: 'approved', amountPence: 500 });
+
     await devicesModule.stop?.(ctx);
     await app.close();
   });

@@ -19,3 +19,13 @@ export function decodeCp858Byte(byte: number): string {
 }
 
 export const decodeCp858 = (bytes: Iterable<number>): string => Array.from(bytes, decodeCp858Byte).join('');
+
+/** The other way, for simulators and tests: characters outside PC858 become '?'. */
+export function encodeCp858(text: string): number[] {
+  return Array.from(text, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) return code;
+    const index = UPPER.indexOf(ch);
+    return index >= 0 ? 0x80 + index : 0x3f;
+  });
+}
