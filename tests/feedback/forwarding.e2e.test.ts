@@ -1,7 +1,8 @@
 /**
  * End to end, with real processes: a kiosk-only server forwards feedback to the office server through
- * the outbox. The office is unreachable at first; the responses wait in the kiosk's SQLite file and
- * arrive once the office starts, each stored once — also when the kiosk sends them all again.
+ * the outbox. The office is unreachable at first; the kiosk is killed (SIGKILL) after acknowledging
+ * the responses and restarted; they wait in its SQLite file and arrive once the office starts, each
+ * stored once — also when the kiosk sends them all again.
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -45,7 +46,7 @@ interface OutboxRow {
 }
 
 describe('forwarding feedback to the office server', () => {
-  it('keeps responses while the office is unreachable, then delivers each exactly once', { timeout: 120_000 }, async () => {
+  it('keeps acknowledged responses through a kiosk crash while the office is unreachable, then delivers each exactly once', { timeout: 120_000 }, async () => {
     const officePort = await freePort();
     const officeUrl = `http://127.0.0.1:${officePort}`;
 
@@ -75,6 +76,12 @@ describe('forwarding feedback to the office server', () => {
     for (const body of taps) expect((await post(kiosk.url, body)).status).toBe(201);
     // The screen retries one (its answer was lost): still one response.
     expect(await post(kiosk.url, taps[0]!)).toEqual({ status: 200, body: { id: taps[0]!.id, counted: true, repeat: true } });
+
+    // The kiosk crashes right after acknowledging them, and comes back on the same data folder.
+    await kiosk.kill();
+    const restarted = await startHubProcess(['--config', siteFile, '--port', '0', '--data', kioskData]);
+    processes.push(restarted);
+    expect((await post(restarted.url, taps[1]!)).body).toEqual({ id: taps[1]!.id, counted: true, repeat: true });
 
     const kioskDb = new Database(join(kioskData, databaseFileName), { readonly: true, fileMustExist: true });
     const outbox = () => kioskDb.prepare("SELECT id, attempts, sent_at, last_error FROM outbox_items WHERE outbox = 'feedback' ORDER BY created_at, id").all() as OutboxRow[];

@@ -9,6 +9,8 @@ export interface HubProcess {
   url: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** SIGKILL: a crash or power cut, no shutdown code runs. */
+  kill: () => Promise<void>;
 }
 
 const listening = /Listening on (http:\/\/[^\s]+)/;
@@ -41,7 +43,17 @@ export async function startHubProcess(args: string[], startupTimeoutMs = 45_000)
       } else resolve(value as string);
     }
   });
-  return { url, output: () => output, stop: () => stopProcess(child) };
+  return {
+    url,
+    output: () => output,
+    stop: () => stopProcess(child),
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      killGroup(child, 'SIGKILL');
+      await exited;
+    },
+  };
 }
 
 /** A port nothing listens on right now (the OS picks it; we close it again at once). */
