@@ -5,20 +5,29 @@ import { HttpError, parseInput } from '../http/errors.js';
 import { authMigrations } from './migrations.js';
 import { staffOf, tokenOf } from './require-staff.js';
 import { StaffAccounts } from './staff.js';
+import { SignInThrottle } from './throttle.js';
 
 export const authModule: ServerModule = {
   name: 'auth',
   migrations: authMigrations,
   register(app, ctx) {
     const accounts = new StaffAccounts(ctx.db, ctx.clock);
+    const throttle = new SignInThrottle(ctx.clock);
 
-    app.post('/api/auth/login', async (request): Promise<LoginResponse & { expiresAt: string }> => {
+    app.post('/api/auth/login', async (request, reply): Promise<LoginResponse & { expiresAt: string }> => {
       const input = parseInput(LoginRequest, request.body);
+      const wait = throttle.retryAfterSeconds(input.username, request.ip);
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        throw new HttpError(429, 'too-many-attempts', `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minute(s).`);
+      }
       const session = await accounts.signIn(input.username, input.password);
       if (!session) {
+        throttle.failed(input.username, request.ip);
         ctx.logger.info({ username: input.username }, 'staff sign-in refused');
         throw new HttpError(401, 'wrong-credentials', 'The username or password is not right.');
       }
+      throttle.succeeded(input.username);
       ctx.logger.info({ username: session.identity.username }, 'staff signed in');
       return { token: session.token, username: session.identity.username, displayName: session.identity.displayName, expiresAt: session.expiresAt };
     });

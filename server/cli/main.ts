@@ -2,10 +2,16 @@
  * The office server's command line.
  *   hub --demo | --config FILE  [--port N] [--host H] [--data DIR] [--wait-target SECONDS]
  *   config check FILE
+ *   staff add USERNAME [--name NAME] [--data DIR]   (password on standard input)
  */
 import { Command, InvalidArgumentError } from 'commander';
 import pino from 'pino';
+import { join } from 'node:path';
 import { createServer, databaseFileName } from '../app.js';
+import { StaffAccounts } from '../auth/staff.js';
+import { systemClock } from '../clock.js';
+import { modules } from '../modules.js';
+import { openDatabase } from '../store/database.js';
 import { demoSiteConfig, demoStaff, seedDemo } from '../demo/seed.js';
 import { screens } from '../http/screens.js';
 import { defaultDataDir } from './data-dir.js';
@@ -77,6 +83,37 @@ program
     process.on('SIGTERM', () => stop('SIGTERM'));
     process.on('SIGINT', () => stop('SIGINT'));
   });
+
+program
+  .command('staff')
+  .description('staff accounts')
+  .command('add')
+  .argument('<username>', 'sign-in name')
+  .option('--name <display name>', 'name shown on the staff console')
+  .option('--data <dir>', 'folder of the SQLite file (default: the per-user data folder)')
+  .description('create a staff account or set its password; the password is read from standard input (one line)')
+  .action(async (username: string, options: { name?: string; data?: string }) => {
+    const password = (await readStdinLine()).trim();
+    if (password.length < 8) {
+      console.error('The password must have at least 8 characters.');
+      process.exit(1);
+    }
+    const dataDir = options.data ?? defaultDataDir();
+    const db = openDatabase(join(dataDir, databaseFileName), modules.flatMap((m) => m.migrations));
+    await new StaffAccounts(db, systemClock).upsert(username, password, options.name ?? username);
+    db.close();
+    console.log(`Staff account "${username}" saved in ${join(dataDir, databaseFileName)}.`);
+  });
+
+async function readStdinLine(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password: ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (Buffer.concat(chunks).includes(10)) break;
+  }
+  return Buffer.concat(chunks).toString('utf8').split('\n')[0] ?? '';
+}
 
 const configCommand = program.command('config').description('site config tools');
 configCommand

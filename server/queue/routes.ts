@@ -70,6 +70,15 @@ export function registerQueueRoutes(app: FastifyInstance, ctx: ServerContext, qu
   ticketAction('close', (id, by) => queue.close(id, by));
   ticketAction('transfer', (id, by, body) => queue.transfer(id, parseInput(TransferRequest, body).service, by));
 
+  // What a kiosk offers, for its home screen. Only id, name and offers: device settings (ports,
+  // the card terminal's password) never leave the server.
+  app.get('/api/kiosks/:kiosk', async (request) => {
+    const { kiosk } = parseInput(KioskParams, request.params, 'path');
+    const found = ctx.config.kiosks.find((k) => k.id === kiosk);
+    if (!found) throw notFound('kiosk', kiosk);
+    return { id: found.id, name: found.name, offers: found.offers };
+  });
+
   app.post('/api/kiosks/:kiosk/print-ticket', async (request) => {
     const { kiosk } = parseInput(KioskParams, request.params, 'path');
     if (!ctx.config.kiosks.some((k) => k.id === kiosk)) throw notFound('kiosk', kiosk);

@@ -99,6 +99,12 @@ describe('public routes (kiosk and board)', () => {
     expect(second.estimatedWaitMinutes).toBeGreaterThan(ticket.estimatedWaitMinutes);
   });
 
+  it('tells a kiosk what it offers, without its device settings', async () => {
+    const kiosk = await call<Record<string, unknown>>(hub.url, 'GET', '/api/kiosks/kiosk-1');
+    expect(kiosk.body).toEqual({ id: 'kiosk-1', name: 'Entrance kiosk', offers: ['tickets', 'payments', 'information', 'feedback'] });
+    expect((await call(hub.url, 'GET', '/api/kiosks/kiosk-9')).status).toBe(404);
+  });
+
   it('shows a ticket’s own status to whoever holds its id', async () => {
     const ticket = await issue('benefits');
     const status = await call<{ number: string; position: number }>(hub.url, 'GET', `/api/tickets/${ticket.id}`);
@@ -172,6 +178,16 @@ describe('staff sign-in', () => {
     expect(answer.status).toBe(401);
     expect(answer.body).not.toHaveProperty('token');
     expect((await call(hub.url, 'POST', '/api/auth/login', { body: { username: 'nobody', password: 'demo' } })).status).toBe(401);
+  });
+
+  it('refuses further guesses for a username after 5 failures (429 with Retry-After)', async () => {
+    for (let i = 0; i < 5; i++) expect((await call(hub.url, 'POST', '/api/auth/login', { body: { username: 'mallory', password: `guess-${i}` } })).status).toBe(401);
+    const blocked = await call(hub.url, 'POST', '/api/auth/login', { body: { username: 'mallory', password: 'guess-6' } });
+    expect(blocked.status).toBe(429);
+    expect(errorOf(blocked.body).code).toBe('too-many-attempts');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Other accounts are not affected.
+    expect((await call(hub.url, 'POST', '/api/auth/login', { body: { username: 'demo', password: 'demo' } })).status).toBe(200);
   });
 
   it('staff routes answer 401 without a token, with a made-up one, and after sign-out', async () => {

@@ -17,9 +17,11 @@ export interface HubProcess {
 
 export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'hub-api-'));
 
-export async function startHub(options: { dataDir?: string; args?: string[] } = {}): Promise<HubProcess> {
+/** Starts `hub --demo`, or `hub --config FILE` when `configFile` is given. */
+export async function startHub(options: { dataDir?: string; args?: string[]; configFile?: string } = {}): Promise<HubProcess> {
   const dataDir = options.dataDir ?? newDataDir();
-  const args = ['--import', 'tsx', 'server/cli/main.ts', 'hub', '--demo', '--port', '0', '--data', dataDir, ...(options.args ?? [])];
+  const site = options.configFile ? ['--config', options.configFile] : ['--demo'];
+  const args = ['--import', 'tsx', 'server/cli/main.ts', 'hub', ...site, '--port', '0', '--data', dataDir, ...(options.args ?? [])];
   const child = spawn(process.execPath, args, { cwd: process.cwd(), detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } });
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
