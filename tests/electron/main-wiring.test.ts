@@ -111,7 +111,7 @@ describe('the shell started by electron/main.ts', () => {
   it('reloads the kiosk screen after the renderer crashes, and tells the page', async () => {
     window.webContents.emit('did-finish-load');
     window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
-    await vi.waitFor(() => expect(window.webContents.loaded).toHaveLength(2), { timeout: 3_000 });
+    await vi.waitFor(() => expect(window.webContents.loaded).toHaveLength(2), { timeout: 8_000 });
     expect(window.webContents.loaded[1]).toBe(`${origin}/kiosk?kiosk=kiosk-1`);
     await expect(invoke('shell:get-status', trustedEvent(`${origin}/kiosk`))).resolves.toMatchObject({ rendererRestarts: 1, lastRestart: { reason: 'crashed' } });
     expect(window.webContents.sent.at(-1)).toMatchObject({ channel: 'shell:status-changed', payload: { rendererRestarts: 1 } });
