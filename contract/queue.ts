@@ -73,7 +73,7 @@ export const LoginRequest = z.strictObject({
   username: z.string().min(1).max(100),
   password: z.string().min(1).max(200),
 });
-export const LoginResponse = z.object({ token: z.string(), username: z.string(), displayName: z.string() });
+export const LoginResponse = z.object({ token: z.string(), username: z.string(), displayName: z.string(), expiresAt: IsoUtc.optional() });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 /** GET /api/tickets/:id — position and estimate only while the ticket is waiting. */

@@ -1,0 +1,28 @@
+/** `--wait-target` shortens the standard so it can be shown in seconds: a slow call is a breach. */
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { IssuedTicket, WaitStandardReport } from '../../contract/queue.js';
+import { call, signIn, startHub, type HubProcess } from './hub-process.js';
+
+let hub: HubProcess;
+beforeAll(async () => {
+  hub = await startHub({ args: ['--wait-target', '2'] });
+});
+afterAll(async () => {
+  await hub?.kill();
+  if (hub) rmSync(hub.dataDir, { recursive: true, force: true });
+});
+
+it('measures against the overridden target', async () => {
+  const token = await signIn(hub.url);
+  const quick = IssuedTicket.parse((await call(hub.url, 'POST', '/api/tickets', { body: { service: 'housing' } })).body);
+  expect((await call(hub.url, 'POST', '/api/desks/desk-1/call-next', { token })).status).toBe(200);
+  const slow = IssuedTicket.parse((await call(hub.url, 'POST', '/api/tickets', { body: { service: 'housing' } })).body);
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  const called = await call<{ id: string }>(hub.url, 'POST', '/api/desks/desk-1/call-next', { token });
+  expect(called.body.id).toBe(slow.id);
+  const report = WaitStandardReport.parse((await call(hub.url, 'GET', '/api/reports/wait-standard', { token })).body);
+  expect(report).toMatchObject({ targetSeconds: 2, tickets: 2, withinTarget: 1, breaches: 1, percentWithinTarget: 50 });
+  expect(report.longestWaitSeconds).toBeGreaterThan(2);
+  expect(quick.number).toBe('H001');
+});
