@@ -31,6 +31,16 @@ interface ActiveRun {
 const cancellablePrompts: ReadonlySet<TerminalPrompt> = new Set(['insert-card', 'present-card']);
 const lockingPrompts: ReadonlySet<TerminalPrompt> = new Set(['enter-pin', 'remove-card', 'processing', 'please-wait']);
 
+/**
+ * Crash tests only (tests/payments/crash.test.ts): `PAYMENTS_FAILPOINT=after-pending|after-authorising|
+ * after-approval` makes the process SIGKILL itself at exactly that point, so a test can cut the
+ * power between two commits that are microseconds apart. Unset in production: a no-op.
+ */
+export type Failpoint = 'after-pending' | 'after-authorising' | 'after-approval';
+function failpoint(name: Failpoint): void {
+  if (process.env.PAYMENTS_FAILPOINT === name) process.kill(process.pid, 'SIGKILL');
+}
+
 export interface RunnerDeps {
   journal: PaymentJournal;
   devices: DeviceDirectory;
@@ -112,11 +122,13 @@ export class PaymentRunner {
     const { journal, logger } = this.deps;
     // Let the HTTP answer (pending) go out before the terminal starts; a Cancel may arrive meanwhile.
     await new Promise((resolve) => setImmediate(resolve));
+    failpoint('after-pending');
     if (run.cancelRequested) {
       this.publishResult(journal.cancelPending(row.id, 'Cancelled by the resident before the card terminal was asked.'));
       return;
     }
     journal.markAuthorising(row.id);
+    failpoint('after-authorising');
     logger.info({ payment: row.id, kiosk: row.kiosk, type: row.type, amountPence: row.amount_pence }, 'authorisation started');
 
     const result = await this.authoriseWithSilenceGuard(run, row);
@@ -198,7 +210,10 @@ export class PaymentRunner {
     const row = journal.complete(id, result, (r, number) => receiptText(r, number, context));
     logger.info({ payment: id, kiosk: row.kiosk, outcome: row.state, receipt: row.receipt_number }, 'authorisation finished');
     this.publishResult(row);
-    if (row.state === 'approved') void this.printReceipt(row);
+    if (row.state === 'approved') {
+      failpoint('after-approval');
+      void this.printReceipt(row);
+    }
   }
 
   private async printReceipt(row: JournalRow): Promise<void> {

@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { SiteConfig } from '../../contract/config.js';
 import type { DeviceState } from '../../contract/devices.js';
 import type {
@@ -150,7 +150,9 @@ export interface Harness {
   dispose: () => Promise<void>;
 }
 
-export async function startHarness(options: { config?: SiteConfig; dataDir?: string; terminal?: FakeTerminal; printer?: FakePrinter; clock?: ManualClock } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { config?: SiteConfig; dataDir?: string; terminal?: FakeTerminal; printer?: FakePrinter; clock?: ManualClock; logger?: Logger } = {},
+): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'payments-'));
   const dbFile = join(dataDir, 'reception.sqlite');
   const db: Db = openDatabase(dbFile, paymentMigrations);
@@ -171,7 +173,7 @@ export async function startHarness(options: { config?: SiteConfig; dataDir?: str
     db,
     clock,
     config: options.config ?? testSite(),
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     events: hub,
     devices,
     dataDir,

@@ -1,0 +1,192 @@
+/**
+ * Real processes for the payments end-to-end tests: hubs started with a site config file (killed
+ * with SIGKILL to cut the power, or stopped with SIGTERM), and the ZVT terminal simulator process.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
+
+export interface Proc {
+  child: ChildProcess;
+  output: () => string;
+  /** Resolves with the exit code or signal. */
+  exited: Promise<string>;
+  kill: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+function startProcess(args: string[], env: Record<string, string> = {}): Proc {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: process.cwd(),
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+  });
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(String(signal ?? code))));
+  return {
+    child,
+    output: () => output,
+    exited,
+    kill: async (signal = 'SIGKILL') => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        process.kill(-(child.pid as number), signal);
+      } catch {
+        /* gone */
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-(child.pid as number), 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }, 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export interface HubProc extends Proc {
+  url: string;
+}
+
+/** `hub --config FILE --data DIR --port N`; resolves once it listens. */
+export async function startHub(configFile: string, dataDir: string, port = 0, env: Record<string, string> = {}): Promise<HubProc> {
+  const proc = startProcess(['server/cli/main.ts', 'hub', '--config', configFile, '--data', dataDir, '--port', String(port)], env);
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error(`hub did not listen within 45 s:\n${proc.output()}`)), 45_000);
+    const poll = setInterval(() => {
+      const match = /Listening on (http:\/\/\S+)/.exec(proc.output());
+      if (match?.[1]) done(null, match[1]);
+    }, 50);
+    void proc.exited.then((how) => done(new Error(`hub exited (${how}) before listening:\n${proc.output()}`)));
+    function done(error: Error | null, value?: string) {
+      clearTimeout(timer);
+      clearInterval(poll);
+      if (error) void proc.kill().then(() => reject(error));
+      else resolve(value as string);
+    }
+  });
+  return { ...proc, url };
+}
+
+export interface SimStatus {
+  authorisations: number;
+  taken: number[];
+  log: string[];
+}
+
+export interface SimProc extends Proc {
+  path: string;
+  next: (behaviour: string) => void;
+  status: () => Promise<SimStatus>;
+}
+
+export async function startTerminalSim(stepMs = 20): Promise<SimProc> {
+  const proc = startProcess(['tests/payments/support/terminal-sim-process.ts', String(stepMs)]);
+  const lines = createInterface({ input: proc.child.stdout! });
+  const waiters: ((message: Record<string, unknown>) => void)[] = [];
+  lines.on('line', (text) => {
+    try {
+      const message = JSON.parse(text) as Record<string, unknown>;
+      for (const waiter of waiters.splice(0)) waiter(message);
+    } catch {
+      /* log line */
+    }
+  });
+  const nextMessage = (pick: (m: Record<string, unknown>) => boolean) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`terminal simulator did not answer:\n${proc.output()}`)), 20_000);
+      const wait = (message: Record<string, unknown>) => {
+        if (pick(message)) {
+          clearTimeout(timer);
+          resolve(message);
+        } else waiters.push(wait);
+      };
+      waiters.push(wait);
+    });
+  const ready = await nextMessage((m) => typeof m.ready === 'string');
+  const send = (command: unknown) => proc.child.stdin?.write(`${JSON.stringify(command)}\n`);
+  return {
+    ...proc,
+    path: ready.ready as string,
+    next: (behaviour) => send({ next: behaviour }),
+    status: async () => {
+      const answer = nextMessage((m) => typeof m.status === 'object');
+      send({ status: true });
+      return (await answer).status as SimStatus;
+    },
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export const paymentTypes = [
+  { id: 'council-tax', name: 'Council tax', reference: { mask: '########', checkDigit: 'mod11', example: '12345679' }, minPence: 100, maxPence: 500000, incomeCode: 'CTAX' },
+  { id: 'housing-rent', name: 'Housing rent', reference: { mask: '##########', checkDigit: 'luhn', example: '1234567897' }, minPence: 100, maxPence: 300000, incomeCode: 'HRA' },
+];
+
+/** Writes a one-kiosk site config; returns its path. */
+export function writeSite(dir: string, name: string, options: { terminalPath?: string; office?: { url: string; token: string }; ingestToken?: string; silenceSeconds?: number } = {}): string {
+  const file = join(dir, `${name}.json`);
+  const config = {
+    site: { id: name, name: `Site ${name}`, councilName: 'Test City Council', timeZone: 'Europe/London' },
+    services: [{ id: 'housing', name: 'Housing', prefix: 'H' }],
+    desks: [{ id: 'desk-1', name: 'Desk 1' }],
+    kiosks: [
+      {
+        id: 'kiosk-1',
+        name: 'Entrance',
+        offers: ['tickets', 'payments'],
+        devices: options.terminalPath ? { cardTerminal: { path: options.terminalPath } } : {},
+      },
+    ],
+    payments: {
+      types: paymentTypes,
+      terminalSilenceSeconds: options.silenceSeconds ?? 30,
+      ...(options.office ? { office: options.office } : {}),
+      ...(options.ingestToken ? { ingestToken: options.ingestToken } : {}),
+    },
+  };
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return file;
+}
+
+export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+
+/** Reads the hub's SQLite file (read-only; fine while the hub runs, WAL). */
+export function query<T>(dataDir: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(join(dataDir, 'reception.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
