@@ -83,6 +83,18 @@ export const TicketStatus = Ticket.extend({
 });
 export type TicketStatus = z.infer<typeof TicketStatus>;
 
+/** GET /api/site (public): what every screen may show about the site, and the wait standard. */
+export const SiteSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  councilName: z.string(),
+  timeZone: z.string(),
+  waitTargetSeconds: z.number().int().positive(),
+  /** Staff screens colour a wait amber from this fraction of the target (80 %). */
+  warnAtFractionOfTarget: z.number(),
+});
+export type SiteSummary = z.infer<typeof SiteSummary>;
+
 /** GET /api/desks: each desk, whether it is open now, and the ticket it is serving. */
 export const DeskStatus = Desk.extend({
   /** Staff opened it, or it called/recalled/completed within the site's open-desk window. */

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { DeskId, IssueTicketRequest, PrintTicketRequest, ServiceId, TransferRequest } from '../../contract/queue.js';
+import { DeskId, IssueTicketRequest, PrintTicketRequest, ServiceId, TransferRequest, type SiteSummary } from '../../contract/queue.js';
 import { staffOf } from '../auth/require-staff.js';
 import type { ServerContext } from '../context.js';
 import { notFound, parseInput } from '../http/errors.js';
@@ -20,6 +20,15 @@ const RecentQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(5
 
 export function registerQueueRoutes(app: FastifyInstance, ctx: ServerContext, queue: Queue): void {
   const actor = (request: Parameters<typeof staffOf>[0]) => staffOf(request)?.username ?? null;
+
+  app.get('/api/site', async (): Promise<SiteSummary> => ({
+    id: ctx.config.site.id,
+    name: ctx.config.site.name,
+    councilName: ctx.config.site.councilName,
+    timeZone: ctx.config.site.timeZone,
+    waitTargetSeconds: ctx.config.waitTargetSeconds,
+    warnAtFractionOfTarget: 0.8,
+  }));
 
   app.get('/api/services', async () => ctx.config.services);
 

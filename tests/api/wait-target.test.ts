@@ -15,6 +15,7 @@ afterAll(async () => {
 
 it('measures against the overridden target', async () => {
   const token = await signIn(hub.url);
+  expect((await call(hub.url, 'GET', '/api/site')).body).toMatchObject({ name: 'Arbury Area Housing Office', waitTargetSeconds: 2 });
   const quick = IssuedTicket.parse((await call(hub.url, 'POST', '/api/tickets', { body: { service: 'housing' } })).body);
   expect((await call(hub.url, 'POST', '/api/desks/desk-1/call-next', { token })).status).toBe(200);
   const slow = IssuedTicket.parse((await call(hub.url, 'POST', '/api/tickets', { body: { service: 'housing' } })).body);
