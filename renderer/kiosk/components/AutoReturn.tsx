@@ -33,6 +33,11 @@ export function AutoReturn({ seconds, onExpire }: { seconds: number; onExpire: (
     };
   }, [cancelled, seconds]);
 
-  if (cancelled) return null;
-  return <p className="returning">{t('returning', { count: remaining })}</p>;
+  // Hidden, not removed, once cancelled: removing it would shift the page under the finger between
+  // pointerdown and click on a long (large-text) screen, and the tap would be lost.
+  return (
+    <p className="returning" style={cancelled ? { visibility: 'hidden' } : undefined} aria-hidden={cancelled || undefined}>
+      {t('returning', { count: remaining })}
+    </p>
+  );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { feedbackRatings, type FeedbackRating } from '../../../contract/feedback';
 import { ScreenLayout } from '../components/ScreenLayout';
@@ -8,9 +8,6 @@ import { sendFeedback } from '../feedback-taps';
 import { useKioskSetup } from '../setup';
 import { useVisit, type FeedbackContext } from '../store';
 
-/** A touch this soon after the faces turned into reasons is the second half of a double tap. */
-const doubleTapGuardMs = 400;
-
 /** Govmetric: Good / Average / Poor, then one of four reasons (or skip), then thanks. */
 export function FeedbackFlow({ context }: { context: FeedbackContext }) {
   const { t } = useTranslation('feedback');
@@ -18,7 +15,6 @@ export function FeedbackFlow({ context }: { context: FeedbackContext }) {
   const resetVisit = useVisit((s) => s.resetVisit);
   const [rating, setRating] = useState<{ value: FeedbackRating; at: Date } | null>(null);
   const [done, setDone] = useState(false);
-  const shownAt = useRef(0);
   const sent = useRef(false);
 
   const send = (reason?: string) => {
@@ -43,17 +39,15 @@ export function FeedbackFlow({ context }: { context: FeedbackContext }) {
     return (
       <ScreenLayout title={t('title')} intro={t('intro')}>
         <Faces
-          onRate={(value) => {
-            shownAt.current = performance.now();
-            setRating({ value, at: new Date() });
-          }}
+          onRate={(value) => setRating({ value, at: new Date() })}
         />
       </ScreenLayout>
     );
   }
 
-  const choose = (reason?: string) => {
-    if (performance.now() - shownAt.current < doubleTapGuardMs) return;
+  // The second half of a double tap on a face lands on a reason: the browser counts it as click 2.
+  const choose = (event: MouseEvent<HTMLButtonElement>, reason?: string) => {
+    if (event.detail > 1) return;
     send(reason);
     setDone(true);
   };
@@ -62,13 +56,13 @@ export function FeedbackFlow({ context }: { context: FeedbackContext }) {
       <ul className="choices">
         {feedback.reasons[rating.value].map((reason) => (
           <li key={reason.id}>
-            <button type="button" className="button button--choice" onClick={() => choose(reason.id)}>
+            <button type="button" className="button button--choice" onClick={(event) => choose(event, reason.id)}>
               {t(`reasons.${reason.id}`, { defaultValue: reason.label })}
             </button>
           </li>
         ))}
       </ul>
-      <button type="button" className="button button--secondary" onClick={() => choose()}>
+      <button type="button" className="button button--secondary" onClick={(event) => choose(event)}>
         {t('skip')}
       </button>
     </ScreenLayout>

@@ -1,0 +1,59 @@
+/**
+ * Inactivity: a warning with a countdown and "I need more time"; then everything the resident chose
+ * or entered is forgotten and the kiosk is back at the attract screen in the default language.
+ * (`?idle=` and `?countdown=` shorten the timers; the defaults are 60 s and 30 s.)
+ */
+import { test, expect } from './fixtures';
+import { kioskUrl, startVisit, words } from './kiosk-helpers';
+
+test('the warning gives at least 20 seconds by default, and "I need more time" keeps everything', async ({ page, hub }) => {
+  await page.goto(kioskUrl(hub, 'idle=1'));
+  await startVisit(page, 'en');
+  await page.getByRole('button', { name: words.en.tickets }).click();
+  await page.getByRole('checkbox', { name: words.en.assistance }).check();
+
+  const dialog = page.getByRole('alertdialog', { name: words.en.stillThere });
+  await expect(dialog).toBeVisible({ timeout: 5_000 });
+  const seconds = Number(/in (\d+) seconds/.exec((await dialog.textContent()) ?? '')?.[1]);
+  expect(seconds).toBeGreaterThanOrEqual(20);
+  await expect(page.getByRole('button', { name: words.en.moreTime })).toBeFocused();
+  await page.getByRole('button', { name: words.en.moreTime }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('checkbox', { name: words.en.assistance })).toBeChecked();
+});
+
+test('after the countdown the visit is forgotten: language, display modes, choices and the ticket on screen', async ({ page, hub }) => {
+  await page.goto(kioskUrl(hub, 'idle=2&countdown=2&return=600'));
+  await startVisit(page, 'ar');
+  await page.getByRole('button', { name: words.ar.largeText }).click();
+  await page.getByRole('button', { name: words.ar.highContrast }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-text', 'large');
+  await page.getByRole('button', { name: words.ar.tickets }).click();
+  await page.getByRole('checkbox', { name: words.ar.assistance }).check();
+  await page.getByRole('button', { name: words.ar.housing, exact: true }).click();
+  const heading = page.getByRole('heading', { level: 1, name: words.ar.ticketHeading });
+  await expect(heading).toBeVisible();
+  const number = words.ar.ticketHeading.exec((await heading.textContent()) ?? '')?.[1] ?? 'none';
+
+  // Touching anything stops the finished screen's own return, so only inactivity clears it now.
+  await page.getByText('الخدمة: السكن').click();
+  await expect(page.getByRole('alertdialog', { name: words.ar.stillThere })).toBeVisible({ timeout: 6_000 });
+  await expect(page.getByRole('heading', { level: 1, name: words.en.welcome })).toBeVisible({ timeout: 6_000 });
+
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page.locator('html')).not.toHaveAttribute('data-text', /./);
+  await expect(page.locator('html')).not.toHaveAttribute('data-contrast', /./);
+  await expect(page.getByRole('button', { name: words.en.largeText })).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByText(number)).toHaveCount(0);
+  await startVisit(page, 'en');
+  await page.getByRole('button', { name: words.en.tickets }).click();
+  await expect(page.getByRole('checkbox', { name: words.en.assistance })).not.toBeChecked();
+});
+
+test('an untouched attract screen is left alone: no warning for nobody', async ({ page, hub }) => {
+  await page.goto(kioskUrl(hub, 'idle=1&countdown=1'));
+  await expect(page.getByRole('heading', { level: 1, name: words.en.welcome })).toBeVisible();
+  await page.waitForTimeout(2_500);
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+});

@@ -1,0 +1,79 @@
+/**
+ * The ticket journey at the kiosk, as a resident walks it (by role and accessible name), in English
+ * and in Arabic: attract → choose a service → "Your ticket is H001, about N minutes" → the ticket
+ * prints → back to the start.
+ */
+import { test, expect } from './fixtures';
+import { kioskUrl, startVisit, words } from './kiosk-helpers';
+
+test('English: a ticket with assistance is issued, printed and shown, then the kiosk goes back to the start', async ({ page, hub, api }) => {
+  await api.issueTicket('housing');
+  await api.issueTicket('housing');
+  await page.goto(kioskUrl(hub, 'return=2'));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1, name: words.en.welcome })).toBeVisible();
+  await expect(page.getByText(words.en.help)).toBeVisible();
+
+  await startVisit(page, 'en');
+  await expect(page.getByRole('heading', { level: 1, name: 'What would you like to do?' })).toBeVisible();
+  await page.getByRole('button', { name: words.en.tickets }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'What do you need help with?' })).toBeVisible();
+  await page.getByRole('checkbox', { name: words.en.assistance }).check();
+  await page.getByRole('button', { name: words.en.housing, exact: true }).click();
+
+  const heading = page.getByRole('heading', { level: 1, name: words.en.ticketHeading });
+  await expect(heading).toBeVisible();
+  const number = words.en.ticketHeading.exec((await heading.textContent()) ?? '')?.[1];
+  expect(number).toBe('H003');
+  await expect(page.getByText('For: Housing')).toBeVisible();
+  await expect(page.getByText('We know you need assistance.')).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText(words.en.takeTicket);
+
+  // The server has the ticket as the kiosk said: priority, from kiosk-1, and ahead of the two ordinary ones.
+  await api.signIn();
+  const queue = await api.get<Array<{ number: string; priority: boolean; kiosk: string | null; estimatedWaitMinutes: number }>>('/api/queue');
+  const mine = queue.find((t) => t.number === number);
+  expect(mine).toMatchObject({ priority: true, kiosk: 'kiosk-1' });
+  expect(queue[0]?.number).toBe(number);
+  // "About N minutes" on screen is the server's estimate, in words with the right plural.
+  const minutes = mine?.estimatedWaitMinutes ?? 0;
+  const waitText = minutes === 0 ? 'You should be called very soon' : minutes === 1 ? 'About 1 minute' : `About ${minutes} minutes`;
+  await expect(page.getByText(waitText, { exact: true })).toBeVisible();
+
+  // Printed and on screen: nothing to keep, so the screen clears itself after a few seconds.
+  await expect(page.getByText(/This screen will go back to the start in \d seconds?/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: words.en.welcome })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByText(number ?? 'none')).toHaveCount(0);
+});
+
+test('Arabic: the whole journey is in Arabic, right to left, with Arabic plural forms', async ({ page, hub, api }) => {
+  await api.issueTicket('housing');
+  await api.issueTicket('housing');
+  await page.goto(kioskUrl(hub));
+  await startVisit(page, 'ar');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByText(words.ar.help)).toBeVisible();
+
+  await page.getByRole('button', { name: words.ar.tickets }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'بماذا تحتاج إلى مساعدة؟' })).toBeVisible();
+  await page.getByRole('button', { name: words.ar.housing, exact: true }).click();
+
+  const heading = page.getByRole('heading', { level: 1, name: words.ar.ticketHeading });
+  await expect(heading).toBeVisible();
+  expect(words.ar.ticketHeading.exec((await heading.textContent()) ?? '')?.[1]).toBe('H003');
+  await expect(page.getByText('الخدمة: السكن')).toBeVisible();
+  // Two people ahead: Arabic's dual form, not the plural.
+  await expect(page.getByText('أمامك شخصان', { exact: true })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText(words.ar.takeTicket);
+
+  // The Home button sits at the right-hand (start) edge in a right-to-left layout.
+  const home = await page.getByRole('button', { name: words.ar.home }).boundingBox();
+  const viewport = page.viewportSize();
+  expect(home && viewport && home.x > viewport.width / 2).toBe(true);
+
+  await page.getByRole('button', { name: words.ar.finish }).click();
+  // A new visit starts in the default language.
+  await expect(page.getByRole('heading', { level: 1, name: words.en.welcome })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+});
