@@ -9,7 +9,8 @@
  * The screens are served from dist/renderer: `npm run test:browser` (and `npm test`) build it first;
  * when running one spec by hand, run `npm run build:renderer` after changing renderer code.
  */
-import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -156,6 +157,46 @@ export class HubApi {
     if (!ticket) throw new Error('POST /api/tickets answered 204');
     return ticket;
   }
+}
+
+// Page-side helpers. The tests are type-checked without the DOM library (tsconfig.json is for Node),
+// so the few browser globals they need are reached through these typed casts.
+type PageWindow = {
+  getComputedStyle(element: unknown): Record<string, string>;
+  sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+};
+
+/** A computed style of the locator's element, e.g. computedStyle(row, 'backgroundColor'). */
+export async function computedStyle(locator: Locator, property: string): Promise<string> {
+  return locator.evaluate((element, name) => (globalThis as unknown as PageWindow).getComputedStyle(element)[name] ?? '', property);
+}
+
+export async function sessionItem(page: Page, key: string): Promise<string | null> {
+  return page.evaluate((k) => (globalThis as unknown as PageWindow).sessionStorage.getItem(k), key);
+}
+
+/** Puts items in sessionStorage before any of the page's scripts run (on every navigation). */
+export async function presetSession(page: Page, items: Record<string, string>): Promise<void> {
+  await page.addInitScript((entries) => {
+    for (const [k, v] of Object.entries(entries)) (globalThis as unknown as PageWindow).sessionStorage.setItem(k, v);
+  }, items);
+}
+
+/** The staff sign-in token the page holds. */
+export async function staffToken(page: Page): Promise<string | undefined> {
+  const stored = await sessionItem(page, 'staff-session');
+  return stored ? (JSON.parse(stored) as { token?: string }).token : undefined;
+}
+
+export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core with the WCAG 2.2 AA tags: zero violations, each one listed by rule and element if not. */
+export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe on ${where}`).toEqual([]);
+  // A check that ran over nothing proves nothing: the page must have had content to examine.
+  expect(results.passes.length, `axe found nothing to check on ${where}`).toBeGreaterThan(5);
 }
 
 /** Opens /staff, signs in with the demo account and, when given, picks a desk by its name. */

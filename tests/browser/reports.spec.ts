@@ -3,7 +3,7 @@
  * the figures by service and hour, the CSV, and sign-in.
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, signInToStaff } from './fixtures';
+import { test, expect, presetSession, signInToStaff } from './fixtures';
 
 test.describe('with a 5-second wait standard', () => {
   test.use({ hubOptions: { waitTargetSeconds: 5 } });
@@ -69,7 +69,7 @@ test('needs sign-in, and a token the server refuses (401) brings the sign-in bac
   const unauthenticated = await page.request.get(`${hub.url}/api/reports/wait-standard`);
   expect(unauthenticated.status()).toBe(401);
 
-  await page.evaluate(() => sessionStorage.setItem('staff-session', JSON.stringify({ token: 'forged', username: 'demo', displayName: 'Demo' })));
+  await presetSession(page, { 'staff-session': JSON.stringify({ token: 'forged', username: 'demo', displayName: 'Demo' }) });
   await page.reload();
   await expect(page.getByText('Your session has ended. Please sign in again.')).toBeVisible();
 });

@@ -2,7 +2,7 @@
  * Staff console against a real hub: sign-in, desk choice, the waiting list in the server's order,
  * every action on the current ticket, wait colouring, errors in words, reconnecting.
  */
-import { test, expect, signInToStaff, startHub } from './fixtures';
+import { test, expect, computedStyle, presetSession, sessionItem, signInToStaff, staffToken, startHub } from './fixtures';
 
 test('signs in, picks a desk, calls the next ticket and completes it', async ({ page, hub, api }) => {
   const housing = await api.issueTicket('housing');
@@ -90,12 +90,12 @@ test.describe('with a 5-second wait standard', () => {
     await expect(row).toHaveAttribute('data-level', 'near', { timeout: 6_000 });
     await expect(row).toContainText('Near the limit');
     await expect(row.locator('.waited')).toHaveText(/0:0[45]/);
-    const amber = await row.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const amber = await computedStyle(row, 'backgroundColor');
 
     await expect(row).toHaveAttribute('data-level', 'over', { timeout: 6_000 });
     await expect(row).toContainText('Over the limit');
     await expect(row.locator('.waited')).toHaveText(/0:0[6-9]|0:1\d/);
-    const red = await row.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const red = await computedStyle(row, 'backgroundColor');
     expect(amber).toBe('rgb(255, 210, 77)');
     expect(red).toBe('rgb(164, 0, 29)');
   });
@@ -108,13 +108,13 @@ test('a wrong password is refused in plain words', async ({ page, hub }) => {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page.getByLabel('Password')).toBeVisible();
-  expect(await page.evaluate(() => sessionStorage.getItem('staff-session'))).toBeNull();
+  expect(await sessionItem(page, 'staff-session')).toBeNull();
 });
 
 test('a token the server no longer accepts (401) goes back to sign-in', async ({ page, hub }) => {
-  await page.addInitScript(() => {
-    sessionStorage.setItem('staff-session', JSON.stringify({ token: 'expired-or-forged', username: 'demo', displayName: 'Demo' }));
-    sessionStorage.setItem('staff-desk', 'desk-1');
+  await presetSession(page, {
+    'staff-session': JSON.stringify({ token: 'expired-or-forged', username: 'demo', displayName: 'Demo' }),
+    'staff-desk': 'desk-1',
   });
   await page.goto(`${hub.url}/staff`);
   await expect(page.getByText('Your session has ended. Please sign in again.')).toBeVisible();
@@ -124,7 +124,7 @@ test('a token the server no longer accepts (401) goes back to sign-in', async ({
 test('a session ended on the server mid-shift: the next action goes back to sign-in', async ({ page, hub }) => {
   await signInToStaff(page, hub, 'Desk 1');
   await expect(page.getByText('Live')).toBeVisible();
-  const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('staff-session') ?? '{}') as { token?: string }).token);
+  const token = await staffToken(page);
   const logout = await page.request.post(`${hub.url}/api/auth/logout`, { headers: { authorization: `Bearer ${token}` }, data: {} });
   expect(logout.ok()).toBe(true);
   await page.getByRole('button', { name: 'Call next' }).click();
@@ -138,7 +138,7 @@ test('a session ended on the server mid-shift: the next action goes back to sign
 
 test('signing out forgets the token', async ({ page, hub }) => {
   await signInToStaff(page, hub, 'Desk 1');
-  const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('staff-session') ?? '{}') as { token?: string }).token);
+  const token = await staffToken(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByLabel('Username')).toBeVisible();
   await expect.poll(async () => (await page.request.get(`${hub.url}/api/queue`, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);

@@ -1,0 +1,63 @@
+/** Staff console: axe (WCAG 2.2 AA tags) on every state, and the whole shift done from the keyboard. */
+import { test, expect, computedStyle, expectNoAxeViolations, signInToStaff } from './fixtures';
+
+test.use({ hubOptions: { waitTargetSeconds: 10 } });
+
+test('sign-in, desk choice and the console (waits within, near and over the standard) have no axe violations', async ({ page, hub, api }) => {
+  await page.goto(`${hub.url}/staff`);
+  await expect(page.getByLabel('Username')).toBeVisible();
+  await expectNoAxeViolations(page, 'staff sign-in');
+  await page.getByLabel('Username').fill('demo');
+  await page.getByLabel('Password').fill('wrong');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoAxeViolations(page, 'staff sign-in with an error');
+
+  await signInToStaff(page, hub);
+  await expect(page.getByRole('heading', { name: 'Choose your desk' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Desk 1/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'desk choice');
+
+  await page.getByRole('button', { name: /^Desk 1/ }).click();
+  const first = await api.issueTicket('housing', true);
+  const firstRow = page.locator(`tr[data-ticket="${first.number}"]`);
+  await expect(firstRow).toHaveAttribute('data-level', 'near', { timeout: 12_000 });
+  const second = await api.issueTicket('council-tax');
+  await expect(page.locator(`tr[data-ticket="${second.number}"]`)).toHaveAttribute('data-level', 'ok');
+  await expectNoAxeViolations(page, 'console with a wait near the standard');
+  await expect(firstRow).toHaveAttribute('data-level', 'over', { timeout: 6_000 });
+  await page.getByRole('button', { name: 'Call next' }).click();
+  await expect(page.getByTestId('current-number')).toBeVisible();
+  await page.getByRole('button', { name: 'Call next' }).focus();
+  await expectNoAxeViolations(page, 'console with a ticket at the desk and a wait over the standard');
+});
+
+test('the whole shift works from the keyboard', async ({ page, hub, api }) => {
+  const ticket = await api.issueTicket('housing');
+  await page.goto(`${hub.url}/staff`);
+  await expect(page.getByLabel('Username')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Username')).toBeFocused();
+  await page.keyboard.type('demo');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('demo');
+  await page.keyboard.press('Enter');
+  const desk = page.getByRole('button', { name: /^Desk 2/ });
+  await expect(desk).toBeVisible();
+  // Tab to "Desk 2" and press it.
+  for (let i = 0; i < 15 && !(await desk.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(desk).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  const callNext = page.getByRole('button', { name: 'Call next' });
+  await expect(page.locator(`tr[data-ticket="${ticket.number}"]`)).toBeVisible();
+  await callNext.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('current-number')).toHaveText(ticket.number);
+  const complete = page.getByRole('button', { name: 'Complete' });
+  await complete.focus();
+  // The focused control is visibly marked.
+  expect(await computedStyle(complete, 'outlineStyle')).toBe('solid');
+  await page.keyboard.press('Space');
+  await expect(page.getByText('No ticket at your desk')).toBeVisible();
+});
