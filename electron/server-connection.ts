@@ -3,9 +3,7 @@
  * hub machine), or a site hub elsewhere on the council network. Plain Node: no electron import.
  */
 import type { Logger } from 'pino';
-import { createServer } from '../server/app.js';
-import { checkSiteConfigFile } from '../server/cli/site-config.js';
-import { demoSiteConfig, seedDemo } from '../server/demo/seed.js';
+import type { SiteConfig } from '../contract/config.js';
 import type { ShellConfig } from './config/shell-config.js';
 
 export interface ServerConnection {
@@ -26,7 +24,8 @@ export interface ConnectOptions {
 }
 
 /** Same checks, same wording as `npm run config -- check FILE`. */
-export function readSiteConfig(file: string) {
+export async function readSiteConfig(file: string): Promise<SiteConfig> {
+  const { checkSiteConfigFile } = await import('../server/cli/site-config.js');
   const check = checkSiteConfigFile(file);
   if (check.ok) return check.config;
   const problems = check.problems.map((problem) => `  - ${problem.path}: ${problem.message}`);
@@ -38,7 +37,9 @@ export async function connectToServer(options: ConnectOptions): Promise<ServerCo
   if (server.mode === 'hub') {
     return { origin: new URL(server.url).origin, mode: 'hub', close: async () => undefined };
   }
-  const site = server.demo ? demoSiteConfig() : readSiteConfig(server.siteConfig!);
+  // The server's modules load only here: a display or desk pointing at a hub never loads them.
+  const [{ createServer }, { demoSiteConfig, seedDemo }] = await Promise.all([import('../server/app.js'), import('../server/demo/seed.js')]);
+  const site = server.demo ? demoSiteConfig() : await readSiteConfig(server.siteConfig!);
   if (options.config.role === 'kiosk' && !site.kiosks.some((kiosk) => kiosk.id === options.config.kioskId)) {
     throw new Error(`Shell config "kioskId": "${options.config.kioskId}" is not one of the site's kiosks (${site.kiosks.map((k) => k.id).join(', ') || 'none'})`);
   }
