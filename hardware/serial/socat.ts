@@ -33,12 +33,51 @@ async function waitFor(condition: () => boolean, timeoutMs: number, what: string
   }
 }
 
-function killAndWait(child: ChildProcess | null): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+/**
+ * socat runs under a small shell that kills it when our stdin pipe closes — that is, when this
+ * process exits for any reason (even SIGKILL) — so no pty pair outlives the server or test that
+ * made it. The shell prints socat's pid first so an "unplug" can kill socat alone.
+ */
+interface Socat {
+  wrapper: ChildProcess;
+  pid: number;
+}
+
+const WATCHDOG = 'socat "$0" "$1" & s=$!; echo $s; read _; kill $s 2>/dev/null';
+
+function spawnSocat(a: string, b: string): Promise<Socat> {
+  const wrapper = spawn('sh', ['-c', WATCHDOG, a, b], { stdio: ['pipe', 'pipe', 'ignore'] });
+  wrapper.unref();
+  return new Promise((resolve, reject) => {
+    let out = '';
+    wrapper.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line) resolve({ wrapper, pid: Number(line) });
+    });
+    wrapper.once('error', reject);
+    wrapper.once('exit', () => reject(new Error('socat wrapper exited early')));
   });
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function killSocat(socat: Socat | null): Promise<void> {
+  if (!socat) return;
+  try {
+    process.kill(socat.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+  await waitFor(() => !alive(socat.pid), 2_000, 'socat to exit').catch(() => undefined);
+  socat.wrapper.stdin?.end();
 }
 
 export async function startPtyPair(options: { dir?: string; name?: string } = {}): Promise<PtyPair> {
@@ -47,12 +86,10 @@ export async function startPtyPair(options: { dir?: string; name?: string } = {}
   const name = options.name ?? 'dev';
   const devicePath = join(dir, `${name}-device`);
   let hostPath = join(dir, `${name}-host`);
-  let child: ChildProcess | null = null;
+  let child: Socat | null = null;
 
   const launch = async (): Promise<void> => {
-    const proc = spawn('socat', [`pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${hostPath}`], { stdio: 'ignore' });
-    child = proc;
-    proc.unref();
+    child = await spawnSocat(`pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${hostPath}`);
     await waitFor(() => existsSync(devicePath) && existsSync(hostPath), 5_000, 'socat pty pair');
   };
   await launch();
@@ -63,17 +100,18 @@ export async function startPtyPair(options: { dir?: string; name?: string } = {}
       return hostPath;
     },
     unplug: async () => {
-      await killAndWait(child);
+      await killSocat(child);
       child = null;
       await waitFor(() => !existsSync(hostPath), 2_000, 'pty links to go').catch(() => undefined);
     },
     replug: async (replugOptions = {}) => {
-      if (child) await killAndWait(child);
+      await killSocat(child);
+      child = null;
       if (replugOptions.hostPath) hostPath = replugOptions.hostPath;
       await launch();
     },
     stop: async () => {
-      await killAndWait(child);
+      await killSocat(child);
       child = null;
       if (ownDir) rmSync(dir, { recursive: true, force: true });
     },
