@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { DeskId, IssueTicketRequest, PrintTicketRequest, ServiceId, TransferRequest, type SiteSummary } from '../../contract/queue.js';
 import { staffOf } from '../auth/require-staff.js';
 import type { ServerContext } from '../context.js';
-import { notFound, parseInput } from '../http/errors.js';
+import { HttpError, notFound, parseInput } from '../http/errors.js';
 import { printOn, ticketPrintout } from './printing.js';
 import type { Queue } from './queue.js';
 
@@ -37,7 +37,7 @@ export function registerQueueRoutes(app: FastifyInstance, ctx: ServerContext, qu
   app.post('/api/tickets', async (request, reply) => {
     const input = parseInput(IssueTicketRequest, request.body);
     if (input.kiosk !== undefined && !ctx.config.kiosks.some((k) => k.id === input.kiosk)) {
-      throw Object.assign(notFound('kiosk', input.kiosk), { field: 'kiosk' });
+      throw new HttpError(400, 'unknown-kiosk', `"kiosk": there is no kiosk "${input.kiosk}" at this site.`, 'kiosk');
     }
     const ticket = queue.issue(input);
     return reply.status(201).send(ticket);

@@ -139,6 +139,9 @@ describe('bad input: a 4xx that says what is wrong, and nothing changes', () => 
     expect(errorOf(unknownField.body)).toMatchObject({ field: 'colour' });
     const missing = await call(hub.url, 'POST', '/api/tickets', { body: {} });
     expect(errorOf(missing.body).field).toBe('service');
+    const unknownKiosk = await call(hub.url, 'POST', '/api/tickets', { body: { service: 'housing', kiosk: 'kiosk-9' } });
+    expect(unknownKiosk.status).toBe(400);
+    expect(errorOf(unknownKiosk.body)).toMatchObject({ code: 'unknown-kiosk', field: 'kiosk' });
   });
 
   it('unknown routes under /api are JSON 404s', async () => {
