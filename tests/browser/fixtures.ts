@@ -23,6 +23,8 @@ export interface HubOptions {
   port?: number;
   /** Default: a new temporary folder. Pass a stopped hub's folder to restart it on the same data. */
   dataDir?: string;
+  /** A site config file (`--config`) instead of the demo site (`--demo`): no demo account, no simulators. */
+  configFile?: string;
   /** Any further CLI arguments. */
   extraArgs?: string[];
 }
@@ -44,7 +46,8 @@ const listeningUrl = /https?:\/\/(?:127\.0\.0\.1|localhost|0\.0\.0\.0|\[::1?\])(
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hub-test-'));
-  const args = ['--import', 'tsx', 'server/cli/main.ts', 'hub', '--demo', '--port', String(options.port ?? 0), '--data', dataDir];
+  const site = options.configFile ? ['--config', options.configFile] : ['--demo'];
+  const args = ['--import', 'tsx', 'server/cli/main.ts', 'hub', ...site, '--port', String(options.port ?? 0), '--data', dataDir];
   if (options.waitTargetSeconds !== undefined) args.push('--wait-target', String(options.waitTargetSeconds));
   args.push(...(options.extraArgs ?? []));
 
@@ -199,11 +202,11 @@ export async function expectNoAxeViolations(page: Page, where: string): Promise<
   expect(results.passes.length, `axe found nothing to check on ${where}`).toBeGreaterThan(5);
 }
 
-/** Opens /staff, signs in with the demo account and, when given, picks a desk by its name. */
-export async function signInToStaff(page: Page, hub: Hub, desk?: string, path = '/staff'): Promise<void> {
+/** Opens /staff, signs in (the demo account unless told) and, when given, picks a desk by its name. */
+export async function signInToStaff(page: Page, hub: Hub, desk?: string, path = '/staff', account = { username: 'demo', password: 'demo' }): Promise<void> {
   await page.goto(`${hub.url}${path}`);
-  await page.getByLabel('Username').fill('demo');
-  await page.getByLabel('Password').fill('demo');
+  await page.getByLabel('Username').fill(account.username);
+  await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   if (desk) await page.getByRole('button', { name: new RegExp(`^${desk}\\b`) }).click();
 }
