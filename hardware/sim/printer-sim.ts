@@ -28,6 +28,7 @@ export class PrinterSimulator {
   private readonly onData = (chunk: Buffer): void => this.receive(chunk);
   /** Every byte received, for tests that check the wire format. */
   readonly received: number[] = [];
+  private readonly receiveListeners: Array<(chunk: Buffer) => void> = [];
 
   constructor() {
     this.interpreter = new EscPosInterpreter({
@@ -135,7 +136,13 @@ export class PrinterSimulator {
     this.process();
   }
 
+  /** Every chunk as it arrives from the line (benchmarks time the first byte with it). */
+  onReceive(listener: (chunk: Buffer) => void): void {
+    this.receiveListeners.push(listener);
+  }
+
   private receive(chunk: Buffer): void {
+    for (const listener of this.receiveListeners) listener(chunk);
     if (this.state.silent) return;
     const data: number[] = [];
     for (const b of chunk) {
