@@ -4,7 +4,7 @@
  * (in-process) and tests.
  */
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
@@ -72,7 +72,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
   };
 
   const fastifyLogger: FastifyBaseLogger = logger;
-  const app = Fastify({ loggerInstance: fastifyLogger, disableRequestLogging: true, bodyLimit: 64 * 1024, forceCloseConnections: true });
+  const app = Fastify({ loggerInstance: fastifyLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 64 * 1024, forceCloseConnections: true });
   parseJsonBodies(app);
   handleErrors(app, logger);
   addSecurityHeaders(app);
