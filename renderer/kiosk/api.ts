@@ -17,19 +17,18 @@ async function must<T>(promise: Promise<T | null>, what: string): Promise<T> {
 export const fetchServices = () => must(request('GET', '/api/services', z.array(Service), undefined, { timeoutMs }), 'services');
 
 export type Offer = 'tickets' | 'payments' | 'information' | 'feedback';
-export const allOffers: readonly Offer[] = ['tickets', 'payments', 'information', 'feedback'];
 const KioskSummary = KioskConfig.pick({ id: true, name: true, offers: true });
 
-/**
- * What this kiosk offers. The site config names them per kiosk; a server without the kiosk route
- * (404) means a plain site, where everything is offered.
- */
+/** What a kiosk offers when the server cannot say: the site config's own default. */
+export const defaultOffers: readonly Offer[] = ['tickets', 'information', 'feedback'];
+
+/** What this kiosk offers (`GET /api/kiosks/:kiosk`, from the site config's `kiosks[].offers`). */
 export async function fetchKioskOffers(kioskId: string): Promise<readonly Offer[]> {
   try {
     const kiosk = await request('GET', `/api/kiosks/${encodeURIComponent(kioskId)}`, KioskSummary, undefined, { timeoutMs });
-    return kiosk?.offers ?? allOffers;
+    return kiosk?.offers ?? defaultOffers;
   } catch {
-    return allOffers;
+    return defaultOffers;
   }
 }
 
