@@ -12,7 +12,7 @@ import {
   type ReasonCount,
 } from '../../contract/feedback.js';
 import type { FeedbackRow } from './store.js';
-import { zonedDay, zonedHour } from './zoned-time.js';
+import { zonedKeysAt } from './zoned-time.js';
 
 /** What the report needs to know of a ticket (read from the queue's table). */
 export interface TicketFacts {
@@ -99,12 +99,12 @@ export function buildFeedbackReport(input: FeedbackReportInput): FeedbackReport 
       notCounted++;
       continue;
     }
-    const tapped = new Date(row.tappedAt);
+    const zoned = zonedKeysAt(Date.parse(row.tappedAt), input.timeZone);
     total.add(row.rating);
     byTouchpoint.add(row.touchpoint, row.rating);
     byService.add(row.service ?? 'none', row.rating);
-    byDay.add(zonedDay(tapped, input.timeZone), row.rating);
-    byHour.add(zonedHour(tapped, input.timeZone), row.rating);
+    byDay.add(zoned.day, row.rating);
+    byHour.add(zoned.hour, row.rating);
     byWaitTarget.add(waitTargetBucket(row.ticket ? input.lookupTicket(row.ticket) : undefined, input.waitTargetSeconds), row.rating);
     if (row.reason) reasonCounts.set(`${row.rating}/${row.reason}`, (reasonCounts.get(`${row.rating}/${row.reason}`) ?? 0) + 1);
     else withoutReason++;

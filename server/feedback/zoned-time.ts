@@ -48,15 +48,46 @@ function zonedParts(instant: Date, timeZone: string): ZonedParts {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * Day and hour keys by quarter hour: every zone's offset changes on a quarter-hour boundary, so all
+ * instants in one quarter hour share their day and hour. Intl is slow (a year's report asks ~200,000
+ * times); the cache makes it one call per quarter hour that has responses.
+ */
+const quarterHourMs = 15 * 60_000;
+const keyCache = new Map<string, Map<number, ZonedKeys>>();
+
+export interface ZonedKeys {
+  /** "YYYY-MM-DD" */
+  day: string;
+  /** "00".."23" */
+  hour: string;
+}
+
+/** Day and hour in the zone of the instant given as epoch milliseconds. */
+export function zonedKeysAt(epochMs: number, timeZone: string): ZonedKeys {
+  let zoneCache = keyCache.get(timeZone);
+  if (!zoneCache) keyCache.set(timeZone, (zoneCache = new Map()));
+  const quarter = Math.floor(epochMs / quarterHourMs);
+  let keys = zoneCache.get(quarter);
+  if (!keys) {
+    const p = zonedParts(new Date(quarter * quarterHourMs), timeZone);
+    keys = { day: `${p.year}-${pad(p.month)}-${pad(p.day)}`, hour: pad(p.hour) };
+    if (zoneCache.size > 200_000) zoneCache.clear();
+    zoneCache.set(quarter, keys);
+  }
+  return keys;
+}
+
+const zonedKeys = (instant: Date, timeZone: string) => zonedKeysAt(instant.getTime(), timeZone);
+
 /** "YYYY-MM-DD" of the instant in the zone. */
 export function zonedDay(instant: Date, timeZone: string): string {
-  const p = zonedParts(instant, timeZone);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  return zonedKeys(instant, timeZone).day;
 }
 
 /** "00".."23" of the instant in the zone. */
 export function zonedHour(instant: Date, timeZone: string): string {
-  return pad(zonedParts(instant, timeZone).hour);
+  return zonedKeys(instant, timeZone).hour;
 }
 
 /** The UTC instant of 00:00 on `day` ("YYYY-MM-DD") in the zone. */
