@@ -42,6 +42,8 @@ export class SupervisedPrinter implements Printer {
   private pollTimer: NodeJS.Timeout | null = null;
   private missedPolls = 0;
   private jobs: Promise<unknown> = Promise.resolve();
+  /** While a job is being sent and confirmed, the job loop polls; the schedule stays out of its way. */
+  private jobInProgress = false;
   private readonly name: string;
   private readonly layout: LayoutOptions;
 
@@ -108,7 +110,13 @@ export class SupervisedPrinter implements Printer {
         const state = this.state();
         return { printed: false, reason: 'offline', detail: state.detail ?? `The ${this.name} is not connected.` };
       }
-      const outcome = await driver.print(render(), this.options.confirmTimeoutMs ?? 15_000);
+      this.jobInProgress = true;
+      let outcome: PrintOutcome;
+      try {
+        outcome = await driver.print(render(), this.options.confirmTimeoutMs ?? 15_000);
+      } finally {
+        this.jobInProgress = false;
+      }
       if (!outcome.printed) {
         this.options.logger?.warn({ device: this.options.id, kiosk: this.options.kiosk, reason: outcome.reason }, `print job not confirmed: ${outcome.detail}`);
         if (outcome.reason === 'no-response') this.holder.set('offline', 'no-response', `The ${this.name} does not answer.`);
@@ -168,7 +176,9 @@ export class SupervisedPrinter implements Printer {
 
   private async poll(): Promise<void> {
     const driver = this.driver;
-    if (!driver) return;
+    // A status request written behind a long job would wait for the job's bytes to leave the port
+    // (half a second for a ticket at 9600 baud) and could time out: the job loop polls instead.
+    if (!driver || this.jobInProgress) return;
     try {
       await driver.pollStatus();
       this.missedPolls = 0;
