@@ -275,6 +275,23 @@ describe('a ticket’s life, with events on the WebSocket', () => {
   });
 });
 
+describe('desks', () => {
+  it('staff open and close a desk; GET /api/desks shows it and the ticket being served', async () => {
+    await drain();
+    expect((await call(hub.url, 'POST', '/api/desks/desk-2/open')).status).toBe(401);
+    const opened = DeskStatus.parse((await staff('POST', '/api/desks/desk-2/open')).body);
+    expect(opened.open).toBe(true);
+    const ticket = await issue('repairs');
+    await staff('POST', '/api/desks/desk-2/call-next');
+    const serving = DeskStatus.array().parse((await call(hub.url, 'GET', '/api/desks')).body).find((d) => d.id === 'desk-2');
+    expect(serving?.current?.number).toBe(ticket.number);
+    await staff('POST', `/api/tickets/${ticket.id}/complete`);
+    const closed = DeskStatus.parse((await staff('POST', '/api/desks/desk-2/close')).body);
+    expect(closed).toMatchObject({ open: false, current: null });
+    expect((await staff('POST', '/api/desks/desk-9/open')).status).toBe(404);
+  });
+});
+
 describe('wait-standard report', () => {
   it('counts the tickets called today, all within the 600 s standard', async () => {
     await drain();

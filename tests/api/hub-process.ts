@@ -12,7 +12,8 @@ export interface HubProcess {
   dataDir: string;
   child: ChildProcess;
   output(): string;
-  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Sends the signal to the process group and answers the exit code (null when killed by a signal). */
+  kill(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'hub-api-'));
@@ -26,7 +27,7 @@ export async function startHub(options: { dataDir?: string; args?: string[]; con
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no URL within 30 s:\n${output}`)), 30_000);
     const check = () => {
@@ -48,15 +49,16 @@ export async function startHub(options: { dataDir?: string; args?: string[]; con
     child,
     output: () => output,
     async kill(signal = 'SIGTERM') {
-      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return child.exitCode;
       try {
         process.kill(-child.pid, signal);
       } catch {
         /* gone */
       }
       const force = setTimeout(() => child.pid !== undefined && process.kill(-child.pid, 'SIGKILL'), 10_000);
-      await exited;
+      const code = await exited;
       clearTimeout(force);
+      return code;
     },
   };
 }

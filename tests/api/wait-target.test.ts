@@ -9,7 +9,7 @@ beforeAll(async () => {
   hub = await startHub({ args: ['--wait-target', '2'] });
 });
 afterAll(async () => {
-  await hub?.kill();
+  await hub?.kill('SIGKILL');
   if (hub) rmSync(hub.dataDir, { recursive: true, force: true });
 });
 
@@ -26,4 +26,13 @@ it('measures against the overridden target', async () => {
   expect(report).toMatchObject({ targetSeconds: 2, tickets: 2, withinTarget: 1, breaches: 1, percentWithinTarget: 50 });
   expect(report.longestWaitSeconds).toBeGreaterThan(2);
   expect(quick.number).toBe('H001');
+});
+
+it('stops cleanly on SIGTERM (exit code 0) and keeps what it stored', async () => {
+  const token = await signIn(hub.url);
+  const before = WaitStandardReport.parse((await call(hub.url, 'GET', '/api/reports/wait-standard', { token })).body);
+  expect(await hub.kill('SIGTERM')).toBe(0);
+  hub = await startHub({ dataDir: hub.dataDir, args: ['--wait-target', '2'] });
+  const after = WaitStandardReport.parse((await call(hub.url, 'GET', '/api/reports/wait-standard', { token: await signIn(hub.url) })).body);
+  expect(after.tickets).toBe(before.tickets);
 });
