@@ -14,8 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const localesDir = join(root, 'locales');
+const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
 interface LanguagesFile {
@@ -39,7 +38,7 @@ export function flattenKeys(value: Json, prefix = ''): Map<string, string> {
   return out;
 }
 
-function readJson(file: string): Json {
+function readJson(file: string, root: string): Json {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Json;
   } catch (error) {
@@ -92,14 +91,16 @@ function hasKey(keys: Map<string, string>, key: string): boolean {
   return [...keys.keys()].some((k) => k.replace(pluralSuffix, '') === key && pluralSuffix.test(k));
 }
 
-export function check(): string[] {
+/** Checks the repository at `root` (its `locales/` and `renderer/`); returns every fault found. */
+export function check(root: string = repositoryRoot): string[] {
   const faults: string[] = [];
+  const localesDir = join(root, 'locales');
   const languagesPath = join(localesDir, 'languages.json');
-  const languages = readJson(languagesPath) as unknown as LanguagesFile;
+  const languages = readJson(languagesPath, root) as unknown as LanguagesFile;
   const english = languages.defaultLanguage;
   const namespaces = (lang: string) =>
     existsSync(join(localesDir, lang)) ? readdirSync(join(localesDir, lang)).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')) : [];
-  const load = (lang: string, ns: string) => flattenKeys(readJson(join(localesDir, lang, `${ns}.json`)));
+  const load = (lang: string, ns: string) => flattenKeys(readJson(join(localesDir, lang, `${ns}.json`), root));
 
   const englishKeys = new Map<string, Map<string, string>>();
   for (const ns of namespaces(english)) englishKeys.set(ns, load(english, ns));
@@ -126,7 +127,7 @@ export function check(): string[] {
         faults.push(`locales/${code}/${ns}.json is missing (${source.size} keys to translate)`);
         continue;
       }
-      const json = readJson(file) as { _meta?: { status?: string } };
+      const json = readJson(file, root) as { _meta?: { status?: string } };
       if (!json._meta?.status) faults.push(`locales/${code}/${ns}.json has no "_meta": {"reviewedBy", "status"} saying whether a council translator has reviewed it`);
       const translated = flattenKeys(json as Json);
       const required = new Set<string>();
