@@ -35,20 +35,20 @@ export function DisplayApp() {
         <h1>{t('title')}</h1>
         {connection !== 'live' && (
           <p className="board-connection" role="status">
-            <span aria-hidden="true">⟳ </span>
             {t(`connection.${connection}`)}
           </p>
         )}
         {blocked && (
           <button type="button" className="sound-button" onClick={() => void unlockSound()}>
-            <span aria-hidden="true">🔇 </span>
             {t('sound.enable')}
           </button>
         )}
       </header>
       <main>
         <section className="now-calling" aria-labelledby="now-calling-title">
-          <h2 id="now-calling-title">{t('nowCalling')}</h2>
+          <h2 id="now-calling-title" className="visually-hidden">
+            {t('latestCall')}
+          </h2>
           {newest ? (
             <p key={newest.seq} className="call call-newest" data-testid="newest-call">
               <CallText call={newest} deskName={deskName(newest.desk)} />

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { DeviceHealth } from '../../contract/devices';
 import { useConsole } from './store';
+import { Icon, type IconName } from './Icon';
 
-const healthIcon: Record<DeviceHealth, string> = { ok: '✓', warning: '⚠', fault: '⛔', offline: '⛔' };
+const healthIcon: Record<DeviceHealth, IconName> = { ok: 'ok', warning: 'warning', fault: 'stop', offline: 'stop' };
 
 /** Each kiosk's printers and card terminal; paper near end is a warning, not a fault. */
 export function DevicePanel() {
@@ -20,9 +21,7 @@ export function DevicePanel() {
         <ul>
           {sorted.map((device) => (
             <li key={`${device.kiosk ?? ''}/${device.id}`} className={`device health-${device.health}`} data-device={device.id} data-health={device.health}>
-              <span className="device-icon" aria-hidden="true">
-                {healthIcon[device.health]}
-              </span>
+              <Icon name={healthIcon[device.health]} className="device-icon" />
               <span className="device-name">
                 {t(`devices.kind.${device.kind}`)}
                 {device.kiosk && <span className="device-kiosk"> · {device.kiosk}</span>}

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { useConsole, type WaitingTicket } from './store';
 import { useNow } from './useNow';
 import { formatDuration, waitLevel, type WaitLevel } from './waitLevel';
+import { Icon, type IconName } from './Icon';
 
-const levelIcon: Record<WaitLevel, string> = { ok: '', near: '⚠', over: '⛔' };
+const levelIcon: Record<WaitLevel, IconName | null> = { ok: null, near: 'warning', over: 'stop' };
 
 /** Seconds waited now: the server's figure when the list arrived, plus the time since. */
 export function waitedNow(entry: WaitingTicket, now: number): number {
@@ -52,12 +53,7 @@ export function WaitingList() {
                     <time dateTime={`PT${Math.floor(waited)}S`}>{formatDuration(waited)}</time>
                   </td>
                   <td className="level">
-                    {level !== 'ok' && (
-                      <span aria-hidden="true" className="level-icon">
-                        {levelIcon[level]}{' '}
-                      </span>
-                    )}
-                    {t(`waiting.level.${level}`)}
+                    {levelIcon[level] && <Icon name={levelIcon[level]} className="level-icon" />} {t(`waiting.level.${level}`)}
                   </td>
                 </tr>
               );

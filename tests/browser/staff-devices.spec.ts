@@ -78,7 +78,7 @@ test('paper running low at a kiosk shows as a warning on the console, live', asy
     printer.command('near-end');
     await expect(device).toHaveAttribute('data-health', 'warning', { timeout: 15_000 });
     await expect(device).toContainText('Warning: paper is running low');
-    await expect(device.locator('.device-icon')).toHaveText('⚠');
+    await expect(device.locator('svg.device-icon')).toBeVisible();
 
     printer.command('paper-end');
     await expect(device).toHaveAttribute('data-health', 'fault', { timeout: 15_000 });
