@@ -139,11 +139,9 @@ describe('printer faults', () => {
   test('paper runs out in the middle of a ticket: reported not printed (the printer never confirms)', async () => {
     const { sim, printer } = await setUp();
     sim.runOutAfterLines(4);
-    const started = Date.now();
     const outcome = await printer.printTicket(ticket);
+    // 'paper-end' (seen by the status poll during the job), not 'not-confirmed' (the timeout).
     expect(outcome).toMatchObject({ printed: false, reason: 'paper-end' });
-    // Ended by the status poll, not by the 3 s confirmation timeout.
-    expect(Date.now() - started).toBeLessThan(2_500);
     expect(sim.pages()).toHaveLength(0);
     expect(sim.uncutText()).toContain('Cambridge City Council');
     expect(printer.state()).toMatchObject({ health: 'fault', reason: 'paper-end' });

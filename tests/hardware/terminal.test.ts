@@ -89,6 +89,7 @@ describe('ZVT card terminal', () => {
       if (prompt === 'insert-card') void terminal.abort();
     });
     expect(await result).toMatchObject({ outcome: 'cancelled' });
+    expect(sim.log).toContain('in 6 b0'); // the abort request reached the terminal
     expect(sim.taken).toEqual([]);
   });
 
