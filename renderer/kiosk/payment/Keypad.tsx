@@ -30,7 +30,8 @@ export function Keypad({ letters = false, decimalPoint = false, onKey, label }: 
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.target instanceof HTMLElement && event.target.closest('button') && (event.key === 'Enter' || event.key === ' ')) return;
       const key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
-      if (/^[0-9]$/.test(key) || (letters && /^[A-Z]$/.test(key)) || (decimalPoint && key === '.')) {
+      // Letters reach the entry even without A–Z keys on screen, so a wrong one gets its explanation.
+      if (/^[0-9A-Z]$/.test(key) || (decimalPoint && key === '.')) {
         event.preventDefault();
         onKey(key);
       } else if (key === 'Backspace') {

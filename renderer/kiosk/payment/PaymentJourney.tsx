@@ -295,7 +295,6 @@ function ReferenceStep({ type, typeName, value, onChange, onBack, onContinue, ca
   };
 
   const remaining = Math.max(0, mask.length - value.length);
-  const complete = remaining === 0;
   return (
     <ScreenLayout title={t('reference.title', { type: typeName })} intro={t(`types.${type.id}.where`, { defaultValue: t('reference.where') })} summary={t('reference.format', { format })}>
       <p className="entry-hint">{t('reference.format', { format })}</p>
@@ -310,7 +309,7 @@ function ReferenceStep({ type, typeName, value, onChange, onBack, onContinue, ca
       </div>
       <Keypad letters={mask.includes('@')} onKey={onKey} label={t('keypad.reference')} />
       <div className="actions">
-        <button type="button" className="button" onClick={() => void next()} disabled={checking} aria-disabled={!complete}>
+        <button type="button" className="button" onClick={() => void next()} disabled={checking}>
           {t('continue')}
         </button>
         <button type="button" className="button button--secondary" onClick={onBack}>

@@ -81,16 +81,19 @@ export interface SimStatus {
   authorisations: number;
   taken: number[];
   log: string[];
+  receipts: string[];
 }
 
 export interface SimProc extends Proc {
   path: string;
+  printerPath: string;
+  paperOut: (out: boolean) => void;
   next: (behaviour: string) => void;
   status: () => Promise<SimStatus>;
 }
 
-export async function startTerminalSim(stepMs = 20): Promise<SimProc> {
-  const proc = startProcess(['tests/payments/support/terminal-sim-process.ts', String(stepMs)]);
+export async function startTerminalSim(stepMs = 20, cardWaitMs = 300): Promise<SimProc> {
+  const proc = startProcess(['tests/payments/support/terminal-sim-process.ts', String(stepMs), String(cardWaitMs)]);
   const lines = createInterface({ input: proc.child.stdout! });
   const waiters: ((message: Record<string, unknown>) => void)[] = [];
   lines.on('line', (text) => {
@@ -117,6 +120,8 @@ export async function startTerminalSim(stepMs = 20): Promise<SimProc> {
   return {
     ...proc,
     path: ready.ready as string,
+    printerPath: ready.printer as string,
+    paperOut: (out) => send({ paperOut: out }),
     next: (behaviour) => send({ next: behaviour }),
     status: async () => {
       const answer = nextMessage((m) => typeof m.status === 'object');
@@ -141,10 +146,12 @@ export function freePort(): Promise<number> {
 export const paymentTypes = [
   { id: 'council-tax', name: 'Council tax', reference: { mask: '########', checkDigit: 'mod11', example: '12345679' }, minPence: 100, maxPence: 500000, incomeCode: 'CTAX' },
   { id: 'housing-rent', name: 'Housing rent', reference: { mask: '##########', checkDigit: 'luhn', example: '1234567897' }, minPence: 100, maxPence: 300000, incomeCode: 'HRA' },
+  { id: 'parking-pcn', name: 'Parking PCN', reference: { mask: '@@########', checkDigit: 'mod11-alpha', example: 'CU00123456' }, minPence: 500, maxPence: 19500, incomeCode: 'PCN' },
+  { id: 'council-invoice', name: 'Council invoice', reference: { mask: 'INV#######', checkDigit: 'mod10-31', example: 'INV1234565' }, minPence: 100, maxPence: 1000000, incomeCode: 'SUNDRY' },
 ];
 
 /** Writes a one-kiosk site config; returns its path. */
-export function writeSite(dir: string, name: string, options: { terminalPath?: string; office?: { url: string; token: string }; ingestToken?: string; silenceSeconds?: number } = {}): string {
+export function writeSite(dir: string, name: string, options: { terminalPath?: string; printerPath?: string; office?: { url: string; token: string }; ingestToken?: string; silenceSeconds?: number } = {}): string {
   const file = join(dir, `${name}.json`);
   const config = {
     site: { id: name, name: `Site ${name}`, councilName: 'Test City Council', timeZone: 'Europe/London' },
@@ -155,7 +162,10 @@ export function writeSite(dir: string, name: string, options: { terminalPath?: s
         id: 'kiosk-1',
         name: 'Entrance',
         offers: ['tickets', 'payments'],
-        devices: options.terminalPath ? { cardTerminal: { path: options.terminalPath } } : {},
+        devices: {
+          ...(options.terminalPath ? { cardTerminal: { path: options.terminalPath } } : {}),
+          ...(options.printerPath ? { receiptPrinter: { path: options.printerPath } } : {}),
+        },
       },
     ],
     payments: {
