@@ -13,7 +13,7 @@ import { HttpError, conflict, notFound } from '../http/errors.js';
 import type { Db } from '../store/database.js';
 import { estimateWaitSeconds, meanServiceSeconds, toWholeMinutes, type DeskLoad } from './estimate.js';
 import { orderForDesk, orderService, orderingRules } from './ordering.js';
-import { formatNumber, queueStatements, recordEvent, toTicket, type QueueStatements, type TicketRow } from './store.js';
+import { formatNumber, queueStatements, recordEvent, toTicket, type QueueStatements, type TicketRow, type WaitingKeys } from './store.js';
 import { siteDay } from './time.js';
 
 export interface QueueDeps {
@@ -23,7 +23,7 @@ export interface QueueDeps {
   events: EventHub;
 }
 
-const asWaiting = (row: TicketRow) => ({ id: row.id, service: row.service, priority: row.priority === 1, issuedAt: row.issued_at, seq: row.seq, row });
+const asWaiting = (row: WaitingKeys) => ({ id: row.id, service: row.service, priority: row.priority === 1, issuedAt: row.issued_at, seq: row.seq });
 
 const finalStates: readonly TicketState[] = ['completed', 'no-show', 'closed'];
 const maxServiceSampleSeconds = 4 * 3600;
@@ -123,7 +123,7 @@ export class Queue {
         recordEvent(this.sql, { ticketId: current.id, type: 'completed', at, desk: deskId, service: current.service, actor, detail: { by: 'call-next' } });
         finished.push(this.requireTicket(current.id));
       }
-      const next = orderForDesk(this.sql.waiting.all().map(asWaiting), this.deskServices(deskId), orderingRules(this.config), now)[0];
+      const next = orderForDesk(this.sql.waitingKeys.all().map(asWaiting), this.deskServices(deskId), orderingRules(this.config), now)[0];
       this.sql.touchDesk.run(deskId, actor, at);
       if (!next) return { at, finished, called: null };
       this.deps.db
@@ -247,7 +247,11 @@ export class Queue {
       services = services.filter((s) => s === options.service);
     }
     const snapshot = this.snapshot(now);
-    return orderForDesk(snapshot.waiting, services, orderingRules(this.config), now).map(({ row }) => ({
+    const rows = new Map(this.sql.waiting.all().map((row) => [row.id, row]));
+    return orderForDesk(snapshot.waiting, services, orderingRules(this.config), now).flatMap(({ id }) => {
+      const row = rows.get(id);
+      return row ? [row] : [];
+    }).map((row) => ({
       ...toTicket(row),
       ...this.placeFromSnapshot(row, snapshot, now),
       waitedSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(row.issued_at)) / 1000)),
@@ -316,7 +320,7 @@ export class Queue {
 
   /** Everything an estimate needs, read once; service orders are computed on first use. */
   private snapshot(now: Date) {
-    const waiting = this.sql.waiting.all().map(asWaiting);
+    const waiting = this.sql.waitingKeys.all().map(asWaiting);
     const rules = orderingRules(this.config);
     const orders = new Map<string, Map<string, number>>();
     return {

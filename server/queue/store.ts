@@ -21,6 +21,8 @@ export interface TicketRow {
   recalls: number;
 }
 
+export type WaitingKeys = Pick<TicketRow, 'seq' | 'id' | 'service' | 'priority' | 'issued_at'>;
+
 export const toTicket = (row: TicketRow): Ticket => ({
   id: row.id,
   number: row.number,
@@ -62,6 +64,8 @@ export function queueStatements(db: Db) {
     ),
     byId: db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
     waiting: db.prepare<[], TicketRow>(`SELECT * FROM tickets WHERE state = 'waiting'`),
+    /** Just what ordering needs, for the hot paths (issue, call-next). */
+    waitingKeys: db.prepare<[], WaitingKeys>(`SELECT seq, id, service, priority, issued_at FROM tickets WHERE state = 'waiting'`),
     atDesks: db.prepare<[], TicketRow>(`SELECT * FROM tickets WHERE state IN ('called', 'serving') AND desk IS NOT NULL`),
     unfinishedBefore: db.prepare<[string], TicketRow>(`SELECT * FROM tickets WHERE state IN ('waiting', 'called', 'serving') AND day < ?`),
     insertEvent: db.prepare(

@@ -1,9 +1,12 @@
 /** The HTTP API and the event socket against a real hub process (demo site). */
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { ApiError, DeskStatus, IssuedTicket, QueueEntry, QueueEvent, RecentCall, Ticket, WaitStandardReport } from '../../contract/queue.js';
 import { call, signIn, startHub, type HubProcess } from './hub-process.js';
+
+// Real processes on a shared, busy machine: generous time limits (no speed is asserted).
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let hub: HubProcess;
 let token: string;

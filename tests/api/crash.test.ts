@@ -7,9 +7,12 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { IssuedTicket, QueueEntry, Ticket, TicketStatus } from '../../contract/queue.js';
 import { call, newDataDir, signIn, startHub, type HubProcess } from './hub-process.js';
+
+// Real processes on a shared, busy machine: generous time limits (no speed is asserted).
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 interface Acked {
   id: string;

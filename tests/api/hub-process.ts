@@ -29,7 +29,7 @@ export async function startHub(options: { dataDir?: string; args?: string[]; con
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`no URL within 60 s:\n${output}`)), 60_000);
     const check = () => {
       const match = /Listening on (http:\/\/[\d.]+:\d+)/.exec(output);
       if (match?.[1]) {

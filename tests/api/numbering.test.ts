@@ -5,9 +5,12 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IssuedTicket } from '../../contract/queue.js';
 import { call, newDataDir, startHub, type HubProcess } from './hub-process.js';
+
+// Real processes on a shared, busy machine: generous time limits (no speed is asserted).
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const hubs: HubProcess[] = [];
 const dirs: string[] = [];

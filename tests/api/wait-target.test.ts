@@ -1,8 +1,11 @@
 /** `--wait-target` shortens the standard so it can be shown in seconds: a slow call is a breach. */
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { IssuedTicket, WaitStandardReport } from '../../contract/queue.js';
 import { call, signIn, startHub, type HubProcess } from './hub-process.js';
+
+// Real processes on a shared, busy machine: generous time limits (no speed is asserted).
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let hub: HubProcess;
 beforeAll(async () => {

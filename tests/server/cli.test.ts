@@ -3,8 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { call, startHub } from '../api/hub-process.js';
+
+// Real processes on a shared, busy machine: generous time limits (no speed is asserted).
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -70,5 +73,5 @@ describe('a real site', () => {
     } finally {
       await real.kill();
     }
-  });
+  }, 90_000);
 });
