@@ -26,6 +26,11 @@ export function handleErrors(app: FastifyInstance, logger: Logger): void {
     if (error instanceof HttpError) {
       return reply.status(error.status).send({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } });
     }
+    // Another process held the SQLite write lock past busy_timeout: nothing was written; retrying is safe.
+    if ('code' in error && (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED')) {
+      logger.warn({ url: request.url }, 'database busy');
+      return reply.status(503).header('retry-after', '1').send({ error: { code: 'busy', message: 'The office database is busy; nothing was changed. Try again.' } });
+    }
     const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status === 413) return reply.status(413).send({ error: { code: 'too-large', message: 'The request body is too large.' } });
     if (status === 415) {

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { IssuedTicket } from '../../contract/queue.js';
@@ -104,4 +105,22 @@ describe('event socket', () => {
     expect(await received).toEqual({ type: 'example.happened', at: '2026-11-02T09:00:00.000Z' });
     socket.close();
   });
+});
+
+describe('database held by another process', () => {
+  it('answers 503 busy after the lock wait, changes nothing, and the next ticket takes the next number', async () => {
+    const first = IssuedTicket.parse((await post('/api/tickets', { service: 'benefits' })).body);
+    const other = new Database(join(dir, 'data', 'reception.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const blocked = await post('/api/tickets', { service: 'benefits' });
+      expect(blocked.status).toBe(503);
+      expect(blocked.body).toMatchObject({ error: { code: 'busy' } });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    const next = IssuedTicket.parse((await post('/api/tickets', { service: 'benefits' })).body);
+    expect(Number(next.number.slice(1))).toBe(Number(first.number.slice(1)) + 1);
+  }, 30_000);
 });
