@@ -6,6 +6,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import pino from 'pino';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { createServer, databaseFileName } from '../app.js';
 import { StaffAccounts } from '../auth/staff.js';
@@ -62,6 +63,11 @@ program
     console.log(`Listening on ${url}`);
     for (const screen of screens) console.log(`  ${screen.padEnd(8)} ${url}/${screen}`);
     console.log(`  api      ${url}/api/services`);
+    if (options.host === '0.0.0.0' || options.host === '::') {
+      const port = new URL(url).port;
+      const lan = Object.values(networkInterfaces()).flat().filter((i) => i && i.family === 'IPv4' && !i.internal);
+      for (const address of lan) if (address) console.log(`  on the office network: http://${address.address}:${port}/`);
+    }
     if (options.demo) console.log(`Staff sign-in (demo only): ${demoStaff.username} / ${demoStaff.password}`);
     console.log(`Wait standard: ${config.waitTargetSeconds} s`);
 
