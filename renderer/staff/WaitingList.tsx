@@ -24,7 +24,10 @@ export function WaitingList() {
       <h2 id="waiting-title">
         {t('waiting.title')} <span className="count">({t('waiting.count', { count: queue.length })})</span>
       </h2>
-      {target !== null && <p className="target-note">{t('waiting.target', { duration: formatDuration(target) })}</p>}
+      <p className="target-note">
+        {t('waiting.caption')}
+        {target !== null && <> · {t('waiting.target', { duration: formatDuration(target) })}</>}
+      </p>
       {queue.length === 0 ? (
         <p className="empty">{t('waiting.empty')}</p>
       ) : (

@@ -127,7 +127,8 @@ export const useConsole = create<ConsoleState>((set, get) => {
     chooseDesk: (deskId) => {
       if (deskId) sessionStorage.setItem(deskKey, deskId);
       else sessionStorage.removeItem(deskKey);
-      set({ deskId, current: currentFromDesks(get().desks, deskId), notice: null });
+      set({ deskId, current: currentFromDesks(get().desks, deskId), notice: null, queue: [] });
+      if (deskId) void get().refreshQueue();
     },
 
     refreshQueue: async () => {
@@ -140,7 +141,10 @@ export const useConsole = create<ConsoleState>((set, get) => {
         do {
           queueStale = false;
           try {
-            const entries = (await request('GET', '/api/queue', z.array(QueueEntry))) ?? [];
+            // This desk's services, in the order Call next will take them.
+            const deskId = get().deskId;
+            const path = deskId ? `/api/queue?desk=${encodeURIComponent(deskId)}` : '/api/queue';
+            const entries = (await request('GET', path, z.array(QueueEntry))) ?? [];
             const receivedAt = Date.now();
             set({ queue: entries.map((entry) => ({ ...entry, receivedAt })) });
           } catch (error) {

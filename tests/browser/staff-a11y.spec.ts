@@ -1,5 +1,13 @@
 /** Staff console: axe (WCAG 2.2 AA tags) on every state, and the whole shift done from the keyboard. */
+import type { Locator, Page } from '@playwright/test';
 import { test, expect, computedStyle, expectNoAxeViolations, signInToStaff } from './fixtures';
+
+/** Presses Tab until the control has focus (at most 25 times), as a keyboard user would. */
+async function tabTo(page: Page, control: Locator): Promise<void> {
+  const focused = () => control.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
+  for (let i = 0; i < 25 && !(await focused()); i++) await page.keyboard.press('Tab');
+  await expect(control).toBeFocused();
+}
 
 test.use({ hubOptions: { waitTargetSeconds: 10 } });
 
@@ -44,18 +52,16 @@ test('the whole shift works from the keyboard', async ({ page, hub, api }) => {
   await page.keyboard.press('Enter');
   const desk = page.getByRole('button', { name: /^Desk 2/ });
   await expect(desk).toBeVisible();
-  // Tab to "Desk 2" and press it.
-  for (let i = 0; i < 15 && !(await desk.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)); i++) await page.keyboard.press('Tab');
-  await expect(desk).toBeFocused();
+  await tabTo(page, desk);
   await page.keyboard.press('Enter');
 
   const callNext = page.getByRole('button', { name: 'Call next' });
   await expect(page.locator(`tr[data-ticket="${ticket.number}"]`)).toBeVisible();
-  await callNext.focus();
+  await tabTo(page, callNext);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('current-number')).toHaveText(ticket.number);
   const complete = page.getByRole('button', { name: 'Complete' });
-  await complete.focus();
+  await tabTo(page, complete);
   // The focused control is visibly marked.
   expect(await computedStyle(complete, 'outlineStyle')).toBe('solid');
   await page.keyboard.press('Space');

@@ -13,7 +13,7 @@ test('signs in, picks a desk, calls the next ticket and completes it', async ({ 
   await expect(page.locator('.console-header')).toContainText('Desk 1');
   await expect(page.getByText('Live')).toBeVisible();
 
-  const rows = page.getByRole('table', { name: /Waiting tickets/ }).getByRole('row');
+  const rows = page.getByRole('table', { name: /in the order Call next takes them/ }).getByRole('row');
   await expect(rows).toHaveCount(3); // header + two tickets, oldest first
   await expect(rows.nth(1)).toContainText(housing.number);
   await expect(rows.nth(1)).toContainText('Housing');
@@ -34,12 +34,20 @@ test('signs in, picks a desk, calls the next ticket and completes it', async ({ 
   expect(stored.state).toBe('completed');
 });
 
-test('a ticket issued at the kiosk appears on the list without a reload', async ({ page, hub, api }) => {
+test('a ticket issued at the kiosk appears without a reload, on the desks that serve its service only', async ({ page, context, hub, api }) => {
   await signInToStaff(page, hub, 'Desk 2');
   await expect(page.getByText('No one is waiting.').first()).toBeVisible();
   await expect(page.getByText('Live')).toBeVisible();
-  const ticket = await api.issueTicket('repairs');
-  await expect(page.locator(`tr[data-ticket="${ticket.number}"]`)).toContainText('Repairs');
+  const desk1 = await context.newPage();
+  await signInToStaff(desk1, hub, 'Desk 1');
+  await expect(desk1.getByText('Live')).toBeVisible();
+
+  const repairs = await api.issueTicket('repairs'); // Desk 2 only
+  const housing = await api.issueTicket('housing'); // both desks
+  await expect(page.locator(`tr[data-ticket="${repairs.number}"]`)).toContainText('Repairs');
+  await expect(page.locator(`tr[data-ticket="${housing.number}"]`)).toContainText('Housing');
+  await expect(desk1.locator(`tr[data-ticket="${housing.number}"]`)).toContainText('Housing');
+  await expect(desk1.locator('tr[data-ticket]')).toHaveCount(1);
 });
 
 test('call next with nobody waiting says so', async ({ page, hub }) => {
