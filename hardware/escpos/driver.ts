@@ -5,7 +5,7 @@
  * comes after the last line and the cut, and never while the printer is stopped at paper end.
  */
 import type { Link } from '../serial/link.js';
-import { realtimeStatusRequest, transmitPaperStatus, automaticStatusBack } from './commands.js';
+import { realtimeStatusRequest, transmitPaperStatus, automaticStatusBack, recoverClearingBuffers } from './commands.js';
 import { EscPosStatusParser, type StatusMessage } from './status-parser.js';
 import { emptyStatus, paperFromTransmitStatus, statusFromAsb, statusFromRealtime, verdictFor, type PrinterStatus } from './status.js';
 import type { PrintOutcome } from '../types.js';
@@ -63,6 +63,14 @@ export class EscPosDriver {
     this.link.stream.unpipe(this.parser);
     this.parser.destroy();
     for (const waiter of this.realtimeWaiters.splice(0)) waiter(-1);
+  }
+
+  /** DLE ENQ 2: recover from a cutter error, throwing away what was left of the failed job. */
+  async recoverFromCutterError(): Promise<void> {
+    await this.link.write(recoverClearingBuffers());
+    // The printer threw away the jobs given up on, with their GS r: stop expecting those replies,
+    // or the next job's confirmation would be taken for a late one.
+    for (let i = this.confirmations.length - 1; i >= 0; i--) if (this.confirmations[i]!.abandoned) this.confirmations.splice(i, 1);
   }
 
   status(): PrinterStatus {

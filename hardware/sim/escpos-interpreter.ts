@@ -65,6 +65,18 @@ export class EscPosInterpreter {
     return this.buffer.length;
   }
 
+  /** Someone tore off / pulled out the paper printed since the last cut (clearing a jam). */
+  discardUncut(): void {
+    this.page = newPage();
+  }
+
+  /** DLE ENQ 2: the receive and print buffers are cleared. */
+  clearBuffer(): void {
+    this.buffer = [];
+    this.line = [];
+    this.lineStyle = null;
+  }
+
   feed(bytes: Iterable<number>): void {
     for (const b of bytes) this.buffer.push(b);
   }

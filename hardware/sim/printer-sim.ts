@@ -24,6 +24,7 @@ export class PrinterSimulator {
   /** Real-time filter: 0 = data, 1 = saw DLE, 2 = saw DLE EOT, 3 = saw DLE ENQ. */
   private realtimeStage = 0;
   private linesLeft = Number.POSITIVE_INFINITY;
+  private jamAtCut = false;
   private stream: Duplex | null = null;
   private readonly onData = (chunk: Buffer): void => this.receive(chunk);
   /** Every byte received, for tests that check the wire format. */
@@ -38,7 +39,14 @@ export class PrinterSimulator {
         if (n !== 0) this.sendStatusBack();
       },
       linePrinted: () => this.usePaper(),
-      cut: () => !this.state.cutterError,
+      cut: () => {
+        if (this.jamAtCut) {
+          this.jamAtCut = false;
+          this.state.cutterError = true;
+          this.sendStatusBack();
+        }
+        return !this.state.cutterError;
+      },
       presenterStatus: () => this.send([0x00]),
     });
   }
@@ -78,12 +86,18 @@ export class PrinterSimulator {
   runOutAfterLines(lines: number): void {
     this.linesLeft = lines;
   }
+  /** Opening the cover during a cutter jam is how the jammed paper is taken out: it is discarded. */
   setCoverOpen(open: boolean): void {
+    if (open && this.state.cutterError) this.interpreter.discardUncut();
     this.change(() => (this.state.coverOpen = open));
   }
   /** A cutter jam: the job stops at the cut; DLE ENQ 1/2 clears it. */
   setCutterError(jammed: boolean): void {
     this.change(() => (this.state.cutterError = jammed));
+  }
+  /** The cutter jams on the next cut (a jam in the middle of a job). */
+  jamAtNextCut(): void {
+    this.jamAtCut = true;
   }
   setSilent(silent: boolean): void {
     this.state.silent = silent;
@@ -168,6 +182,7 @@ export class PrinterSimulator {
           // DLE ENQ 1: recover and carry on; 2: recover and clear the buffers (Epson, "DLE ENQ").
           if ((b === 1 || b === 2) && this.state.cutterError) {
             this.state.cutterError = false;
+            if (b === 2) this.interpreter.clearBuffer();
             this.sendStatusBack();
           }
           this.realtimeStage = 0;

@@ -44,6 +44,7 @@ export class SupervisedPrinter implements Printer {
   private jobs: Promise<unknown> = Promise.resolve();
   /** While a job is being sent and confirmed, the job loop polls; the schedule stays out of its way. */
   private jobInProgress = false;
+  private coverOpenedDuringJam = false;
   private readonly name: string;
   private readonly layout: LayoutOptions;
 
@@ -170,6 +171,15 @@ export class SupervisedPrinter implements Printer {
   }
 
   private publish(status: PrinterStatus): void {
+    // A cutter jam is cleared by opening the cover, freeing the paper and closing it; the printer
+    // then needs DLE ENQ to carry on. We send DLE ENQ 2 (clear the buffers): the failed job was
+    // already reported as not printed, so printing its rest now would be a stale ticket.
+    if (status.cutterError && status.coverOpen) this.coverOpenedDuringJam = true;
+    if (status.cutterError && !status.coverOpen && this.coverOpenedDuringJam) {
+      this.coverOpenedDuringJam = false;
+      void this.driver?.recoverFromCutterError().catch(() => undefined);
+    }
+    if (!status.cutterError) this.coverOpenedDuringJam = false;
     const verdict = verdictFor(status, this.name);
     this.holder.set(verdict.health, verdict.reason, verdict.detail);
   }

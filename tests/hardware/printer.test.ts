@@ -158,11 +158,18 @@ describe('printer faults', () => {
     expect(await printer.printTicket(ticket)).toEqual({ printed: true });
   });
 
-  test('a cutter jam during the job is reported as a cutter error', async () => {
+  test('a cutter jam during a job: cutter error; clearing it (cover open, closed) recovers without printing the stale job', async () => {
     const { sim, printer } = await setUp();
-    sim.setCutterError(true);
-    // The printer is stopped by the jam; the status check before the job already sees it.
-    expect(await printer.printTicket(ticket)).toMatchObject({ printed: false, reason: 'cutter-error' });
+    sim.jamAtNextCut();
+    expect(await printer.printTicket({ ...ticket, number: 'STALE' })).toMatchObject({ printed: false, reason: 'cutter-error' });
+    expect(printer.state()).toMatchObject({ health: 'fault', detail: "The ticket printer's paper cutter is jammed." });
+    sim.setCoverOpen(true);
+    await until(() => printer.state().reason === 'cover-open', 'cover open while clearing the jam');
+    sim.setCoverOpen(false);
+    await until(() => printer.state().health === 'ok', 'recovered after DLE ENQ 2');
+    expect(await printer.printTicket({ ...ticket, number: 'FRESH' })).toEqual({ printed: true });
+    const numbers = sim.pages().flatMap((p) => p.lines.map((l) => l.text.trim())).filter((t) => t === 'STALE' || t === 'FRESH');
+    expect(numbers).toEqual(['FRESH']);
   });
 
   test('with Automatic Status Back, a change is known without waiting for the next poll', async () => {
