@@ -16,6 +16,10 @@ test('English: a ticket with assistance is issued, printed and shown, then the k
 
   await startVisit(page, 'en');
   await expect(page.getByRole('heading', { level: 1, name: 'What would you like to do?' })).toBeVisible();
+  // The tiles are what the site config says this kiosk offers, no more.
+  const { offers } = await api.get<{ offers: string[] }>('/api/kiosks/kiosk-1');
+  const tileNames: Record<string, string> = { tickets: words.en.tickets, payments: words.en.payments, information: words.en.information, feedback: words.en.feedback };
+  for (const [offer, name] of Object.entries(tileNames)) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(offers.includes(offer) ? 1 : 0);
   await page.getByRole('button', { name: words.en.tickets }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'What do you need help with?' })).toBeVisible();
   await page.getByRole('checkbox', { name: words.en.assistance }).check();

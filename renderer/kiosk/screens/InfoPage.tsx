@@ -38,7 +38,8 @@ export function InfoPage({ slug }: { slug: string }) {
 
 function PageBody({ page, requestedLanguage, onAllTopics }: { page: Page; requestedLanguage: string; onAllTopics: () => void }) {
   const { t } = useTranslation('info');
-  const { params } = useKioskSetup();
+  const { params, offers } = useKioskSetup();
+  const go = useVisit((s) => s.go);
   const [print, setPrint] = useState<PrintState>('idle');
   const visit = useVisit((s) => s.visit);
 
@@ -89,6 +90,11 @@ function PageBody({ page, requestedLanguage, onAllTopics }: { page: Page; reques
         <button type="button" className="button button--secondary" onClick={onAllTopics}>
           {t('allTopics')}
         </button>
+        {offers.includes('feedback') ? (
+          <button type="button" className="button button--secondary" onClick={() => go({ name: 'feedback', context: {} })}>
+            {t('feedback:offer')}
+          </button>
+        ) : null}
       </div>
       <div role="status" className={print === 'idle' ? '' : `notice ${print === 'failed' ? 'notice--error' : 'notice--success'}`}>
         {printMessage ? <p>{printMessage}</p> : null}
