@@ -77,6 +77,11 @@ export function App() {
   const visit = useVisit();
   const [held, setHeld] = useState(false);
   const holdInactivity = useCallback((hold: boolean) => setHeld(hold), []);
+  // A hold belongs to the payment screen: leaving it (or a new visit) always releases it.
+  const onPaymentScreen = visit.screen.name === 'payment';
+  useEffect(() => {
+    if (!onPaymentScreen) setHeld(false);
+  }, [onPaymentScreen, visit.visit]);
   useReadFocusedControl();
 
   const untouched = visit.screen.name === 'attract' && visit.language === defaultLanguage && !visit.largeText && !visit.highContrast && !visit.readAloud;
@@ -92,7 +97,8 @@ export function App() {
       <div className="kiosk" inert={inactivity.warning}>
         <header className="kiosk-header">
           <div className="kiosk-header__start">
-            {params.mode === 'kiosk' && visit.screen.name !== 'attract' ? (
+            {/* No Home while a card payment holds the screen: the terminal is mid-transaction and has its own Cancel. */}
+            {params.mode === 'kiosk' && visit.screen.name !== 'attract' && !held ? (
               <button type="button" className="button button--home" onClick={() => visit.go({ name: 'home' })}>
                 <span aria-hidden="true" className="home-icon" />
                 {t('home')}

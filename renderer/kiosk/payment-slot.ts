@@ -7,7 +7,8 @@
  * every string through i18next in the `payment` namespace (all languages: it is public); call
  * `onFinished()` when the resident is done (the shell forgets the visit and goes back to attract);
  * call `onFeedback()` to offer the feedback faces at the end. While a card payment is in flight it
- * should call `holdInactivity(true)` so the inactivity reset never interrupts the terminal.
+ * should call `holdInactivity(true)` so the inactivity reset never interrupts the terminal (the
+ * shell also hides its Home button while held; leaving the payment screen releases the hold).
  */
 export interface PaymentJourneyProps {
   kioskId: string;
