@@ -118,7 +118,11 @@ export const useConsole = create<ConsoleState>((set, get) => {
           request('GET', '/api/desks', z.array(DeskStatus)),
           fetchWaitTarget(),
         ]);
-        set({ services: services ?? [], desks: desks ?? [], targetSeconds, current: currentFromDesks(desks ?? [], get().deskId) });
+        // A desk remembered from before may have gone from the site config: choose again.
+        const deskId = desks?.some((desk) => desk.id === get().deskId) ? get().deskId : null;
+        const forgotten = deskId === null && get().deskId !== null;
+        if (forgotten) sessionStorage.removeItem(deskKey);
+        set({ services: services ?? [], desks: desks ?? [], targetSeconds, deskId, current: currentFromDesks(desks ?? [], deskId), ...(forgotten ? { notice: null, queue: [] } : {}) });
       } catch (error) {
         if (!handleUnauthorised(error)) set({ notice: { kind: 'error', error } });
       }

@@ -176,3 +176,12 @@ test('shows "reconnecting" while the server is away and catches up when it is ba
     await first.stop();
   }
 });
+
+test('a remembered desk that is no longer in the site config asks for a desk again', async ({ page, hub }) => {
+  await signInToStaff(page, hub, 'Desk 1');
+  await expect(page.getByRole('button', { name: 'Call next' })).toBeVisible();
+  await page.evaluate(() => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('staff-desk', 'desk-9'));
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Choose your desk' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
