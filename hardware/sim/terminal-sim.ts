@@ -48,6 +48,7 @@ export class TerminalSimulator {
   private replyWaiter: ((apdu: Apdu) => void) | null = null;
   private busy = false;
   private nakedOnce = false;
+  private lastCommand: Buffer | null = null;
   private silentUntil = 0;
   private readonly silentMs: number;
   private ignoreUntilIdle = false;
@@ -140,6 +141,11 @@ export class TerminalSimulator {
       return;
     }
     this.write([ACK]);
+    // Our ACK was late and the ECR repeated its command: a repetition, not a new command.
+    if (this.busy && this.lastCommand && Buffer.from(message.apdu).equals(this.lastCommand)) {
+      this.log.push('repeated command ignored');
+      return;
+    }
     this.log.push(`in ${apdu.cls.toString(16)} ${apdu.ins.toString(16)}`);
     if (this.replyWaiter) {
       const waiter = this.replyWaiter;
@@ -147,6 +153,7 @@ export class TerminalSimulator {
       waiter(apdu);
       return;
     }
+    this.lastCommand = Buffer.from(message.apdu);
     void this.command(apdu).catch(() => undefined);
   }
 

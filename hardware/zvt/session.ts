@@ -69,7 +69,9 @@ export class ZvtSession {
       // No ACK at all: the terminal may still have the frame; the 80 00 00 wait below decides.
       if (!(error instanceof ZvtLinkError) || error.code !== 'no-ack') throw error;
     });
-    const answer = await this.link.receive(this.timeouts.commandAckMs);
+    let answer = await this.link.receive(this.timeouts.commandAckMs);
+    // 84 9C: "please wait" (e.g. our frame was repeated while the PT was already working on it).
+    while (isNegativeAck(answer) && answer.ins === 0x9c) answer = await this.link.receive(this.timeouts.commandAckMs);
     if (isPositiveAck(answer)) return;
     if (isNegativeAck(answer)) throw new TerminalRefusedError(answer.ins, `The card terminal refused the command: ${resultText(answer.ins)} (84 ${hex(answer.ins)}).`);
     throw new ZvtLinkError('timeout', `Unexpected answer ${hex(answer.cls)} ${hex(answer.ins)} to a command.`);

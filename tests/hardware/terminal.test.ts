@@ -22,7 +22,7 @@ async function setUp(options: Partial<TerminalSupervisorOptions> = {}, transport
     connector: line.connector,
     password: '000000',
     currencyCode: 826,
-    ackTimeoutMs: 300,
+    ackTimeoutMs: 1_000,
     timeouts: { commandAckMs: 1_000, finalAnswerMs: 1_000 },
     heartbeatMs: 0,
     backoff: { initialMs: 50, maxMs: 200 },
@@ -103,6 +103,17 @@ describe('ZVT card terminal', () => {
     expect(terminal.state()).toMatchObject({ health: 'warning', reason: 'unconfirmed-payment' });
   });
 
+  test('the terminal accepts the request and then says nothing (ECR timeout) → unknown; the resident cancelling on the PIN pad → cancelled', async () => {
+    const { sim, terminal } = await setUp();
+    sim.nextTransaction('no-answer');
+    const silent = await terminal.authorise(request, () => undefined);
+    expect(silent.outcome).toBe('unknown');
+    expect(silent.outcome === 'unknown' && silent.message).toMatch(/may or may not have been taken/);
+    sim.nextTransaction('abort');
+    expect(await terminal.authorise({ ...request, reference: 'pay-2' }, () => undefined)).toEqual({ outcome: 'cancelled', message: 'Cancelled (time-out or abort key)' });
+    expect(sim.taken).toEqual([]);
+  });
+
   test('the terminal disappears in the middle of a frame → unknown, and the next payment works', async () => {
     const { sim, terminal } = await setUp();
     sim.nextTransaction('vanish');
@@ -127,7 +138,7 @@ describe('ZVT card terminal', () => {
   });
 
   test('a terminal that does not answer the payment request: cancelled, nothing taken', async () => {
-    const { sim, terminal } = await setUp();
+    const { sim, terminal } = await setUp({ ackTimeoutMs: 300 });
     sim.nextTransaction('silent');
     const result = await terminal.authorise(request, () => undefined);
     expect(result.outcome).toBe('cancelled');
