@@ -39,6 +39,7 @@ async function setUp(options: Partial<PrinterSupervisorOptions> = {}, transport:
     connector: line.connector,
     pollIntervalMs: 100,
     confirmTimeoutMs: 3_000,
+    realtimeTimeoutMs: 2_000,
     backoff: { initialMs: 50, maxMs: 200 },
     ...options,
   });
