@@ -57,6 +57,11 @@ export const CardTerminalSettings = SerialSettings.extend({
   password: z.string().regex(/^\d{6}$/).default('000000'),
   /** ISO 4217 numeric currency code sent with registration and authorisation (826 = GBP). */
   currencyCode: z.number().int().min(1).max(999).default(826),
+  /**
+   * How long to wait for the terminal's next message once it has accepted a payment, restarted on
+   * every message. When it runs out, the outcome is 'unknown' (never retried).
+   */
+  finalAnswerTimeoutMs: z.number().int().min(5_000).max(600_000).default(180_000),
 });
 export type CardTerminalSettings = z.infer<typeof CardTerminalSettings>;
 

@@ -38,8 +38,8 @@ export function createTerminalDevice(options: TerminalDeviceOptions): TerminalDe
     connector,
     password: options.settings?.password ?? '000000',
     currencyCode: options.settings?.currencyCode ?? 826,
-    // The simulator answers at once; a real terminal gets the spec's timeouts.
-    ...(simulated ? { timeouts: { commandAckMs: 5_000, finalAnswerMs: 30_000 } } : {}),
+    // The simulator answers at once; a real terminal gets the configured (default: spec) timeouts.
+    timeouts: { commandAckMs: 5_000, finalAnswerMs: simulated ? 30_000 : (options.settings?.finalAnswerTimeoutMs ?? 180_000) },
     logger: options.logger,
   });
   return {
