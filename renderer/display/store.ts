@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import { z } from 'zod';
-import { Desk, QueueEvent, RecentCall } from '../../contract/queue';
+import { Desk, QueueEvent, RecentCall, TicketStatus } from '../../contract/queue';
 import { request, subscribeToEvents } from '../shared/api-client';
 
 export interface BoardCall {
@@ -19,6 +19,8 @@ export interface BoardCall {
 
 /** The board shows the newest call large and this many previous calls beneath it. */
 export const previousCallsShown = 6;
+/** Asked of the server, so that after dropping calls no longer valid there are still enough to fill the board. */
+const recentCallsAsked = 20;
 
 const RecentCalls = z.array(RecentCall);
 
@@ -44,10 +46,25 @@ export const useBoard = create<BoardState>((set, get) => ({
   connection: 'connecting',
 
   load: async () => {
-    const [desks, recent] = await Promise.all([request('GET', '/api/desks', z.array(Desk)), request('GET', '/api/calls/recent', RecentCalls)]);
+    const [desks, recent] = await Promise.all([request('GET', '/api/desks', z.array(Desk)), request('GET', `/api/calls/recent?limit=${recentCallsAsked}`, RecentCalls)]);
     // The server lists calls and recalls newest first; keep one line per ticket.
     let calls: BoardCall[] = [];
-    for (const call of [...(recent ?? [])].reverse()) calls = withCall(calls, { ticketId: call.ticketId, number: call.number, desk: call.desk, at: call.calledAt });
+    for (const call of recent ?? []) {
+      if (!calls.some((c) => c.ticketId === call.ticketId)) calls.push({ ticketId: call.ticketId, number: call.number, desk: call.desk, at: call.calledAt, seq: ++seq });
+    }
+    // As live: a ticket since marked no-show, transferred (waiting again) or closed is not shown.
+    const states = await Promise.all(
+      calls.map((call) =>
+        request('GET', `/api/tickets/${encodeURIComponent(call.ticketId)}`, TicketStatus).then(
+          (ticket) => ticket?.state ?? null,
+          () => null,
+        ),
+      ),
+    );
+    calls = calls.filter((_, i) => {
+      const state = states[i];
+      return state === null || state === undefined || state === 'called' || state === 'serving' || state === 'completed';
+    }).slice(0, previousCallsShown + 1);
     // A call already on the board keeps its identity, so a catch-up reload does not re-highlight it.
     const shown = get().calls;
     calls = calls.map((call) => shown.find((s) => s.ticketId === call.ticketId && s.at === call.at) ?? call);

@@ -78,6 +78,26 @@ test('a recall is announced again and moves the ticket back to the top; a no-sho
   await api.post(`/api/tickets/${first.id}/no-show`);
   await expect(page.getByTestId('newest-call')).toContainText(second.number);
   await expect(page.locator('.board')).not.toContainText(first.number);
+
+  // The same after the board is reloaded (a power cut in the lobby): the no-show stays off.
+  await page.reload();
+  await expect(page.getByTestId('newest-call')).toHaveText(`${second.number} → go to Desk 2`);
+  await expect(page.locator('.board')).not.toContainText(first.number);
+});
+
+test('a transferred ticket leaves the board, also after a reload, and comes back when called again', async ({ page, hub, api }) => {
+  await api.signIn();
+  const ticket = await api.issueTicket('housing');
+  await api.post('/api/desks/desk-1/call-next');
+  await page.goto(`${hub.url}/display`);
+  await expect(page.getByTestId('newest-call')).toHaveText(`${ticket.number} → go to Desk 1`);
+  await api.post(`/api/tickets/${ticket.id}/transfer`, { service: 'benefits' });
+  await expect(page.locator('.board')).not.toContainText(ticket.number);
+  await page.reload();
+  await expect(page.getByText('Please wait to be called.')).toBeVisible();
+  await expect(page.locator('.board')).not.toContainText(ticket.number);
+  await api.post('/api/desks/desk-2/call-next');
+  await expect(page.getByTestId('newest-call')).toHaveText(`${ticket.number} → go to Desk 2`);
 });
 
 test('keeps the newest call and the six before it', async ({ page, hub, api }) => {
@@ -91,6 +111,10 @@ test('keeps the newest call and the six before it', async ({ page, hub, api }) =
     await api.post('/api/desks/desk-1/call-next');
     await api.post(`/api/tickets/${ticket.id}/complete`);
   }
+  await expect(page.getByTestId('newest-call')).toContainText(numbers[7] ?? '');
+  await expect(page.getByTestId('previous-calls').locator('.call-number')).toHaveText(numbers.slice(1, 7).reverse());
+  // A reloaded board shows the same seven, from GET /api/calls/recent.
+  await page.reload();
   await expect(page.getByTestId('newest-call')).toContainText(numbers[7] ?? '');
   await expect(page.getByTestId('previous-calls').locator('.call-number')).toHaveText(numbers.slice(1, 7).reverse());
 });
