@@ -83,6 +83,26 @@ describe('device directory in demo mode', () => {
     await app.close();
   });
 
+  test('without socat, the log says so and the same simulators run on in-memory lines', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      directory = createDeviceDirectory({ config, logger, dataDir: '/tmp', simulate: true });
+      await directory.start();
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(lines.some((l) => l.includes('socat is not installed'))).toBe(true);
+    const sims = directory.simulators!('kiosk-1')!;
+    expect(sims.lines.ticketPrinter?.transport).toBe('memory');
+    const printer = directory.forKiosk('kiosk-1').receiptPrinter!;
+    await until(() => printer.state().health === 'ok', 'receipt printer ok');
+    expect(await printer.printReceipt({ lines: [{ text: 'Paid £3.20' }] })).toEqual({ printed: true });
+    expect(sims.receiptPrinter!.lastText().trim()).toBe('Paid £3.20');
+  });
+
   test('a kiosk with no devices configured and no simulation has none', () => {
     directory = createDeviceDirectory({ config, logger: pino({ level: 'silent' }), dataDir: '/tmp', simulate: false });
     expect(directory.forKiosk('kiosk-1')).toEqual({});
