@@ -332,4 +332,5 @@ function newPage(): PrintedPage {
 
 const hex = (b: number | undefined): string => (b === undefined ? '??' : b.toString(16).padStart(2, '0'));
 
-export const pageText = (page: PrintedPage): string => page.lines.map((line) => line.text).join('\n');
+/** The page as text, without the blank feed lines before the cut. */
+export const pageText = (page: PrintedPage): string => page.lines.map((line) => line.text).join('\n').replace(/\n+$/, '');
