@@ -40,49 +40,46 @@ function withCall(calls: BoardCall[], call: Omit<BoardCall, 'seq'>): BoardCall[]
   return [{ ...call, seq: ++seq }, ...calls.filter((c) => c.ticketId !== call.ticketId)].slice(0, previousCallsShown + 1);
 }
 
+/** What one event does to the board; the new call when it is one to announce. */
+function applyEvent(calls: BoardCall[], event: QueueEvent): { calls: BoardCall[]; called: BoardCall | null } {
+  const { ticket } = event;
+  if ((event.type === 'ticket.called' || event.type === 'ticket.recalled') && ticket.desk) {
+    const next = withCall(calls, { ticketId: ticket.id, number: ticket.number, desk: ticket.desk, at: event.at });
+    return { calls: next, called: next[0] ?? null };
+  }
+  if (event.type === 'ticket.no-show' || event.type === 'ticket.transferred' || event.type === 'ticket.closed') {
+    return { calls: calls.filter((call) => call.ticketId !== ticket.id), called: null };
+  }
+  return { calls, called: null };
+}
+
+/** Events that arrive while load() is reading the server; replayed on top of what it read. */
+const arrivedDuringLoad: QueueEvent[] = [];
+let loadsInFlight = 0;
+
 export const useBoard = create<BoardState>((set, get) => ({
   desks: [],
   calls: [],
   connection: 'connecting',
 
   load: async () => {
-    const [desks, recent] = await Promise.all([request('GET', '/api/desks', z.array(Desk)), request('GET', `/api/calls/recent?limit=${recentCallsAsked}`, RecentCalls)]);
-    // The server lists calls and recalls newest first; keep one line per ticket.
-    let calls: BoardCall[] = [];
-    for (const call of recent ?? []) {
-      if (!calls.some((c) => c.ticketId === call.ticketId)) calls.push({ ticketId: call.ticketId, number: call.number, desk: call.desk, at: call.calledAt, seq: ++seq });
+    loadsInFlight++;
+    const from = arrivedDuringLoad.length;
+    try {
+      await readBoard(() => arrivedDuringLoad.slice(from));
+    } finally {
+      if (--loadsInFlight === 0) arrivedDuringLoad.length = 0;
     }
-    // As live: a ticket since marked no-show, transferred (waiting again) or closed is not shown.
-    const states = await Promise.all(
-      calls.map((call) =>
-        request('GET', `/api/tickets/${encodeURIComponent(call.ticketId)}`, TicketStatus).then(
-          (ticket) => ticket?.state ?? null,
-          () => null,
-        ),
-      ),
-    );
-    calls = calls.filter((_, i) => {
-      const state = states[i];
-      return state === null || state === undefined || state === 'called' || state === 'serving' || state === 'completed';
-    }).slice(0, previousCallsShown + 1);
-    // A call already on the board keeps its identity, so a catch-up reload does not re-highlight it.
-    const shown = get().calls;
-    calls = calls.map((call) => shown.find((s) => s.ticketId === call.ticketId && s.at === call.at) ?? call);
-    set({ desks: desks ?? [], calls });
   },
 
   connect: (onCall) =>
     subscribeToEvents(
       QueueEvent,
       (event) => {
-        const { ticket } = event;
-        if ((event.type === 'ticket.called' || event.type === 'ticket.recalled') && ticket.desk) {
-          const calls = withCall(get().calls, { ticketId: ticket.id, number: ticket.number, desk: ticket.desk, at: event.at });
-          set({ calls });
-          if (calls[0]) onCall(calls[0]);
-        } else if (event.type === 'ticket.no-show' || event.type === 'ticket.transferred' || event.type === 'ticket.closed') {
-          set({ calls: get().calls.filter((call) => call.ticketId !== ticket.id) });
-        }
+        if (loadsInFlight > 0) arrivedDuringLoad.push(event);
+        const { calls, called } = applyEvent(get().calls, event);
+        set({ calls });
+        if (called) onCall(called);
       },
       (connected) => {
         set({ connection: connected ? 'live' : 'reconnecting' });
@@ -91,3 +88,31 @@ export const useBoard = create<BoardState>((set, get) => ({
       },
     ),
 }));
+
+async function readBoard(arrivedSinceStart: () => QueueEvent[]): Promise<void> {
+  const [desks, recent] = await Promise.all([request('GET', '/api/desks', z.array(Desk)), request('GET', `/api/calls/recent?limit=${recentCallsAsked}`, RecentCalls)]);
+  // The server lists calls and recalls newest first; keep one line per ticket.
+  let calls: BoardCall[] = [];
+  for (const call of recent ?? []) {
+    if (!calls.some((c) => c.ticketId === call.ticketId)) calls.push({ ticketId: call.ticketId, number: call.number, desk: call.desk, at: call.calledAt, seq: ++seq });
+  }
+  // As live: a ticket since marked no-show, transferred (waiting again) or closed is not shown.
+  const states = await Promise.all(
+    calls.map((call) =>
+      request('GET', `/api/tickets/${encodeURIComponent(call.ticketId)}`, TicketStatus).then(
+        (ticket) => ticket?.state ?? null,
+        () => null,
+      ),
+    ),
+  );
+  calls = calls.filter((_, i) => {
+    const state = states[i];
+    return state === null || state === undefined || state === 'called' || state === 'serving' || state === 'completed';
+  }).slice(0, previousCallsShown + 1);
+  // What the server answered may be older than events shown meanwhile: replay them on top.
+  for (const event of arrivedSinceStart()) calls = applyEvent(calls, event).calls;
+  // A call already on the board keeps its identity, so a catch-up reload does not re-highlight it.
+  const shown = useBoard.getState().calls;
+  calls = calls.map((call) => shown.find((s) => s.ticketId === call.ticketId && s.at === call.at) ?? call);
+  useBoard.setState({ desks: desks ?? [], calls });
+}

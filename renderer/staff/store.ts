@@ -123,6 +123,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
         const forgotten = deskId === null && get().deskId !== null;
         if (forgotten) sessionStorage.removeItem(deskKey);
         set({ services: services ?? [], desks: desks ?? [], targetSeconds, deskId, current: currentFromDesks(desks ?? [], deskId), ...(forgotten ? { notice: null, queue: [] } : {}) });
+        void get().refreshQueue();
       } catch (error) {
         if (!handleUnauthorised(error)) set({ notice: { kind: 'error', error } });
       }
@@ -145,9 +146,11 @@ export const useConsole = create<ConsoleState>((set, get) => {
         do {
           queueStale = false;
           try {
-            // This desk's services, in the order Call next will take them.
-            const deskId = get().deskId;
-            const path = deskId ? `/api/queue?desk=${encodeURIComponent(deskId)}` : '/api/queue';
+            // This desk's services, in the order Call next will take them. Only once the desk is
+            // known to exist (loadSite reads the queue again when it has the desks).
+            const { deskId, desks } = get();
+            if (!deskId || !desks.some((desk) => desk.id === deskId)) break;
+            const path = `/api/queue?desk=${encodeURIComponent(deskId)}`;
             const entries = (await request('GET', path, z.array(QueueEntry))) ?? [];
             const receivedAt = Date.now();
             set({ queue: entries.map((entry) => ({ ...entry, receivedAt })) });
