@@ -230,10 +230,17 @@ async function main(): Promise<void> {
     await long.goto(`${hub.url}/kiosk?kiosk=kiosk-1&idle=3600&return=0.05`);
     await long.getByRole('button', { name: 'Touch to start' }).waitFor();
     const started = Date.now();
-    await simulatedSessions(long, 10);
-    const heapAfter10 = await heapMb(long);
-    await simulatedSessions(long, sessionsTotal - 10);
-    const heapAfterAll = await heapMb(long);
+    // Checkpoints show whether growth keeps going (a leak) or levels off (caches warming up).
+    const checkpoints = [10, 100, 250, 500, sessionsTotal].filter((n, i, all) => n <= sessionsTotal && all.indexOf(n) === i);
+    const heapCurve: Array<{ sessions: number; mb: number }> = [];
+    let done = 0;
+    for (const checkpoint of checkpoints) {
+      await simulatedSessions(long, checkpoint - done);
+      done = checkpoint;
+      heapCurve.push({ sessions: checkpoint, mb: round(await heapMb(long), 2) });
+    }
+    const heapAfter10 = heapCurve[0]?.mb ?? Number.NaN;
+    const heapAfterAll = heapCurve.at(-1)?.mb ?? Number.NaN;
     const sessionsSeconds = (Date.now() - started) / 1000;
     await long.close();
 
@@ -251,6 +258,7 @@ async function main(): Promise<void> {
         after10Mb: round(heapAfter10, 2),
         afterAllMb: round(heapAfterAll, 2),
         growthMb: round(heapAfterAll - heapAfter10, 2),
+        curve: heapCurve,
         seconds: round(sessionsSeconds),
       },
       chromium: chromiumPath,
@@ -260,6 +268,7 @@ async function main(): Promise<void> {
     console.log(`tap on a service → ticket number on screen: median ${results.tapOnServiceToTicketNumberMs.median} ms, p95 ${results.tapOnServiceToTicketNumberMs.p95} ms`);
     console.log(`initial JavaScript: ${results.initialJs.gzipKiB} KiB gzip (${results.initialJs.rawKiB} KiB raw, ${results.initialJs.files} files); built entry + preloads ${results.initialJs.builtEntryAndPreloadsGzipKiB} KiB gzip`);
     console.log(`heap: ${results.heap.after10Mb} MB after 10 sessions, ${results.heap.afterAllMb} MB after ${sessionsTotal} (growth ${results.heap.growthMb} MB; ${results.heap.seconds} s)`);
+    console.log(`heap curve: ${heapCurve.map((c) => `${c.sessions}: ${c.mb} MB`).join(', ')}`);
     mkdirSync(join(root, 'bench/results'), { recursive: true });
     writeFileSync(join(root, 'bench/results/kiosk.json'), `${JSON.stringify(results, null, 2)}\n`);
   } finally {
