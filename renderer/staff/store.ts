@@ -78,7 +78,11 @@ export const useConsole = create<ConsoleState>((set, get) => {
     }
   }
 
+  // Bumped whenever an action or event sets the current ticket, so an older GET /api/desks answer
+  // (loadSite) does not overwrite what happened while it was in flight.
+  let currentVersion = 0;
   function setCurrent(ticket: Ticket | null) {
+    currentVersion++;
     set({ current: ticket });
   }
 
@@ -112,6 +116,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
     notice: null,
 
     loadSite: async () => {
+      const versionAtStart = currentVersion;
       try {
         const [services, desks, targetSeconds] = await Promise.all([
           request('GET', '/api/services', z.array(Service)),
@@ -122,7 +127,8 @@ export const useConsole = create<ConsoleState>((set, get) => {
         const deskId = desks?.some((desk) => desk.id === get().deskId) ? get().deskId : null;
         const forgotten = deskId === null && get().deskId !== null;
         if (forgotten) sessionStorage.removeItem(deskKey);
-        set({ services: services ?? [], desks: desks ?? [], targetSeconds, deskId, current: currentFromDesks(desks ?? [], deskId), ...(forgotten ? { notice: null, queue: [] } : {}) });
+        const current = forgotten || currentVersion === versionAtStart ? currentFromDesks(desks ?? [], deskId) : get().current;
+        set({ services: services ?? [], desks: desks ?? [], targetSeconds, deskId, current, ...(forgotten ? { notice: null, queue: [] } : {}) });
         void get().refreshQueue();
       } catch (error) {
         if (!handleUnauthorised(error)) set({ notice: { kind: 'error', error } });
