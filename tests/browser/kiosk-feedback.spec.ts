@@ -108,3 +108,26 @@ test('desk-side mode shows only the faces and ties the answer to the ticket just
   expect(report.byService.find((s) => s.key === 'council-tax')?.good).toBe(1);
   expect(report.byWaitTarget.find((w) => w.key === 'within-target')?.good).toBe(1);
 });
+
+test('a second tap on the desk faces within the debounce window is not counted twice', async ({ page, hub, api }) => {
+  const { debounceSeconds } = await api.get<{ debounceSeconds: number }>('/api/feedback/config');
+  expect(debounceSeconds).toBeGreaterThan(0);
+  await page.goto(`${hub.url}/kiosk?mode=desk&desk=desk-2`);
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/feedback') sent.push(request.postData() ?? '');
+  });
+  const first = Date.now();
+  await page.getByRole('button', { name: words.en.good, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'How did we do?' })).toBeVisible({ timeout: 10_000 });
+  await page.getByRole('button', { name: words.en.poor, exact: true }).click();
+  // Only meaningful if the second tap really fell inside the window.
+  expect(Date.now() - first).toBeLessThan(debounceSeconds * 1000);
+  await expect(page.getByRole('heading', { level: 1, name: words.en.thanks })).toBeVisible();
+
+  await expect.poll(async () => (await feedbackReport(api)).all).toBe(1);
+  const report = await feedbackReport(api);
+  expect(report.good).toBe(1);
+  expect(report.poor).toBe(0);
+  expect(sent).toHaveLength(1);
+});
