@@ -4,15 +4,13 @@
  * docs/hardware.md, "Simulators from tests".
  */
 import type { PrinterSimulator } from './printer-sim.js';
+import type { TerminalSimulator } from './terminal-sim.js';
 import type { SimulatedLine } from './hosting.js';
 
 export type SimulatedDeviceName = 'ticketPrinter' | 'receiptPrinter' | 'cardTerminal';
 
-/** The ZVT terminal simulator's handle; declared structurally so this file does not depend on it. */
-export interface TerminalSimulatorHandle {
-  /** Script the next transaction: 'approve' | 'decline' | 'timeout' | 'abort' | 'bad-crc' | 'drop-final' | 'vanish'. */
-  nextTransaction(behaviour: string): void;
-}
+/** What tests may do with a simulated card terminal (script transactions, read what it took). */
+export type TerminalSimulatorHandle = Pick<TerminalSimulator, 'nextTransaction' | 'taken' | 'log' | 'totalsSinceEndOfDay'>;
 
 export interface KioskSimulators {
   ticketPrinter?: PrinterSimulator;

@@ -10,7 +10,7 @@ import type { DeviceState } from '../../contract/devices.js';
 import type { PaymentTerminal, Printer } from '../../hardware/types.js';
 import { serialConnector, type Connector } from '../../hardware/serial/connector.js';
 import { socatAvailable } from '../../hardware/serial/socat.js';
-import { hostSimulator, type SimulatedLine } from '../../hardware/sim/hosting.js';
+import { hostSimulator, type Attachable, type SimulatedLine } from '../../hardware/sim/hosting.js';
 import { PrinterSimulator } from '../../hardware/sim/printer-sim.js';
 import type { KioskSimulators, SimulatedDeviceName } from '../../hardware/sim/kiosk-simulators.js';
 import { SupervisedPrinter } from '../../hardware/supervision/printer-supervisor.js';
@@ -65,7 +65,7 @@ interface PlannedSimulator {
   kiosk: string;
   device: SimulatedDeviceName;
   connector: LateConnector;
-  make: () => { attach: PrinterSimulator['attach']; detach: PrinterSimulator['detach'] };
+  make: () => Attachable;
 }
 
 export function createDeviceDirectory(options: DeviceDirectoryOptions): DeviceDirectory {
