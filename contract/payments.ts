@@ -175,8 +175,12 @@ export const PaymentsConfig = z
       .optional(),
     /** The office refuses ingest without this token (when set). */
     ingestToken: z.string().min(16).optional(),
-    /** Give up waiting for the terminal's final answer after this long without any message from it. */
-    terminalSilenceSeconds: z.number().int().min(10).max(600).default(120),
+    /**
+     * Backstop: mark a payment "unknown" when the terminal has sent nothing at all for this long. Keep
+     * it above the terminal driver's own final-answer timeout (devices.cardTerminal.finalAnswerTimeoutMs,
+     * 180 s by default), which normally answers "unknown" first.
+     */
+    terminalSilenceSeconds: z.number().int().min(10).max(900).default(240),
     /** Lines printed at the foot of every receipt (e.g. "Keep this receipt as proof of payment"). */
     receiptFooter: z.array(z.string().max(48)).default([]),
   })
@@ -299,6 +303,8 @@ export const ResolvePaymentRequest = z.strictObject({
   outcome: z.enum(['approved', 'declined']),
   note: z.string().min(3).max(500),
   authCode: z.string().regex(/^[A-Za-z0-9]{1,10}$/).optional(),
+  /** As the terminal's journal shows it (e.g. "VISA"), so end of day compares per scheme. */
+  cardScheme: z.string().regex(/^[A-Za-z0-9 -]{1,30}$/).optional(),
 });
 
 export const PaymentListQuery = z.strictObject({
@@ -368,3 +374,6 @@ export const IngestItem = z.strictObject({
   }),
 });
 export type IngestItem = z.infer<typeof IngestItem>;
+
+export const PaymentsExport = z.object({ filename: z.string(), csv: z.string(), count: z.number().int(), totalPence: z.number().int() });
+export const ReprintResponse = z.object({ printed: z.boolean(), detail: z.string().nullable() });

@@ -18,6 +18,7 @@ export default defineConfig({
         staff: `${root}/staff.html`,
         display: `${root}/display.html`,
         reports: `${root}/reports.html`,
+        payments: `${root}/payments.html`,
       },
     },
   },

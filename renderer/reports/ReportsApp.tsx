@@ -82,6 +82,9 @@ function Reports() {
       <header className="reports-header">
         <h1>{t('title')}</h1>
         <p className="user">{t('staff:signedInAs', { name: user?.displayName ?? '' })}</p>
+        <a className="button small" href="/payments.html">
+          {t('paymentsLink')}
+        </a>
         <button type="button" className="button small" onClick={() => signOut()}>
           {t('staff:signOut')}
         </button>

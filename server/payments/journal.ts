@@ -213,7 +213,7 @@ export class PaymentJournal {
   /** Staff settle an unknown payment after checking the terminal's own records. */
   resolve(
     id: string,
-    settle: { outcome: 'approved' | 'declined'; note: string; by: string; authCode?: string },
+    settle: { outcome: 'approved' | 'declined'; note: string; by: string; authCode?: string; cardScheme?: string },
     receiptText: (row: JournalRow, receiptNumber: string) => string,
   ): JournalRow {
     return this.db.transaction(() => {
@@ -232,7 +232,8 @@ export class PaymentJournal {
         receipt_seq: seq,
         receipt_number: receiptNumber,
         auth_code: settle.authCode ?? null,
-        receipt_text: maskCardData(receiptText({ ...row, auth_code: settle.authCode ?? null }, receiptNumber)),
+        card_scheme: settle.cardScheme?.toUpperCase() ?? null,
+        receipt_text: maskCardData(receiptText({ ...row, auth_code: settle.authCode ?? null, card_scheme: settle.cardScheme?.toUpperCase() ?? null }, receiptNumber)),
         receipt_problem: 'Settled by staff after the resident left; no receipt was printed.',
       });
     })();

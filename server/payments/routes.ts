@@ -91,6 +91,14 @@ export function registerPaymentRoutes(app: FastifyInstance, ctx: ServerContext, 
       .send(result.csv);
   });
 
+  /** The same export for screens (the api-client speaks JSON): the file name and its exact text. */
+  app.get('/api/payments/export.json', staff, async (request) => {
+    const { date } = parseInput(DateQuery, request.query, 'query');
+    const result = service.exportDay(date);
+    ctx.logger.info({ date, count: result.count, totalPence: result.totalPence, by: who(request) }, 'payments export made');
+    return { filename: `payments-${date}.csv`, csv: result.csv, count: result.count, totalPence: result.totalPence };
+  });
+
   app.get('/api/payments/journal', staff, async (request) => {
     const query = parseInput(JournalQuery, request.query, 'query');
     const rows = ctx.db

@@ -25,6 +25,8 @@ interface ActiveRun {
   cancellable: boolean;
   cancelRequested: boolean;
   settled: Promise<void>;
+  /** Settles when the terminal driver itself has finished with this authorisation. */
+  terminalDone: Promise<unknown>;
 }
 
 /** Before the card is presented the terminal can still be stopped without taking money. */
@@ -91,7 +93,16 @@ export class PaymentRunner {
     if (this.active.has(request.kiosk))
       throw new HttpError(409, 'terminal-busy', `Kiosk "${request.kiosk}" is already taking a payment.`);
     const row = this.deps.journal.create(request);
-    const run: ActiveRun = { id: row.id, kiosk: row.kiosk, terminal, prompt: null, cancellable: true, cancelRequested: false, settled: Promise.resolve() };
+    const run: ActiveRun = {
+      id: row.id,
+      kiosk: row.kiosk,
+      terminal,
+      prompt: null,
+      cancellable: true,
+      cancelRequested: false,
+      settled: Promise.resolve(),
+      terminalDone: Promise.resolve(),
+    };
     this.active.set(row.kiosk, run);
     run.settled = this.run(run, row).finally(() => {
       if (this.active.get(row.kiosk) === run) this.active.delete(row.kiosk);
@@ -132,14 +143,20 @@ export class PaymentRunner {
     logger.info({ payment: row.id, kiosk: row.kiosk, type: row.type, amountPence: row.amount_pence }, 'authorisation started');
 
     const result = await this.authoriseWithSilenceGuard(run, row);
-    if (result === 'gave-up') return;
+    if (result === 'gave-up') {
+      // The payment is already "unknown" for the resident, but the kiosk stays busy until the driver
+      // has let go of the terminal: a new payment started meanwhile would find it mid-transaction.
+      await run.terminalDone;
+      return;
+    }
     this.record(row.id, result);
   }
 
   /**
    * Waits for the terminal's answer, but not forever: the wait restarts on every prompt (a resident
    * typing a PIN is not silence). If nothing comes for `terminalSilenceSeconds`, the payment becomes
-   * "unknown" and the kiosk is freed; should the answer arrive later it is still recorded.
+   * "unknown" at once (the resident is told); should the answer arrive later it is still recorded.
+   * The driver has its own final-answer timeout (finalAnswerTimeoutMs); this guard is the backstop.
    */
   private authoriseWithSilenceGuard(run: ActiveRun, row: JournalRow): Promise<AuthorisationResult | 'gave-up'> {
     const silenceMs = this.deps.payments.terminalSilenceSeconds * 1000;
@@ -181,6 +198,7 @@ export class PaymentRunner {
       } catch (error) {
         answer = Promise.reject(error);
       }
+      run.terminalDone = answer.catch(() => undefined);
       answer
         .catch(
           (error: unknown): AuthorisationResult => ({

@@ -49,7 +49,7 @@ export class PaymentsService {
       journal: this.journal,
       devices: ctx.devices,
       site: ctx.config,
-      payments: this.config ?? { types: [], terminalSilenceSeconds: 120, receiptFooter: [] },
+      payments: this.config ?? { types: [], terminalSilenceSeconds: 240, receiptFooter: [] },
       clock: ctx.clock,
       logger: ctx.logger,
       events: ctx.events,
@@ -127,7 +127,7 @@ export class PaymentsService {
     return outcome.printed ? { printed: true, detail: null } : { printed: false, detail: outcome.detail };
   }
 
-  resolve(id: string, settle: { outcome: 'approved' | 'declined'; note: string; authCode?: string }, by: string): JournalRow {
+  resolve(id: string, settle: { outcome: 'approved' | 'declined'; note: string; authCode?: string; cardScheme?: string }, by: string): JournalRow {
     const row = this.journal.get(id);
     if (!row) throw new HttpError(404, 'not-found', `No payment with id "${id}".`);
     if (row.state !== 'unknown') throw new HttpError(409, 'not-unknown', `Only payments with outcome unknown can be settled; this one is ${row.state}.`);
@@ -141,7 +141,12 @@ export class PaymentsService {
     if (!terminal) throw new HttpError(503, 'terminal-unavailable', `Kiosk "${kiosk}" has no card terminal.`);
     if (this.journal.inStates(kiosk, ['pending', 'authorising']).length > 0)
       throw new HttpError(409, 'terminal-busy', 'A payment is in progress on this kiosk: try the end of day again in a minute.');
-    const totals = await terminal.endOfDay();
+    let totals;
+    try {
+      totals = await terminal.endOfDay();
+    } catch (error) {
+      throw new HttpError(503, 'terminal-unavailable', `The card terminal did not give its totals: ${error instanceof Error ? error.message : String(error)} Try again in a minute.`);
+    }
     return this.reconciler.record(kiosk, totals);
   }
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { Payment } from '../../contract/payments.js';
 import { approved, startHarness, staffToken, type Harness } from './harness.js';
@@ -173,6 +173,32 @@ describe('kiosk API', () => {
     const { request } = await pay(h);
     expect(await settled(h, request.id)).toMatchObject({ state: 'unknown', outcome: 'unknown' });
     expect(h.terminal.requests).toHaveLength(1);
+  });
+
+  it('marks a silent terminal unknown, keeps the kiosk busy until the driver lets go, and records a late answer', async () => {
+    const h = await harness();
+    h.terminal.ignoreAbort = true;
+    h.terminal.script = { steps: [{ prompt: 'insert-card', text: 'Insert card' }], result: 'hang' };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { request } = await pay(h);
+      await vi.advanceTimersByTimeAsync(9_000);
+      expect(Payment.parse((await h.app.inject({ url: `/api/payments/${request.id}` })).json()).outcome).toBe('in-progress');
+      await vi.advanceTimersByTimeAsync(2_000); // 10 s of silence after the last prompt
+      const unknown = Payment.parse((await h.app.inject({ url: `/api/payments/${request.id}` })).json());
+      expect(unknown).toMatchObject({ state: 'unknown', message: expect.stringMatching(/stopped answering/) });
+      expect(h.terminal.aborts).toBe(1);
+      // The terminal is still in the transaction: no second payment may start on it.
+      expect((await pay(h)).response.statusCode).toBe(409);
+      h.terminal.finish(approved(12550, { authCode: 'LATE01' }));
+      await h.service.runner.whenSettled(request.id);
+      expect(Payment.parse((await h.app.inject({ url: `/api/payments/${request.id}` })).json())).toMatchObject({ outcome: 'approved', authCode: 'LATE01', receiptNumber: 'kiosk-1-000001' });
+      expect(h.terminal.requests).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+    h.terminal.script = { steps: [], result: approved(100) };
+    expect((await pay(h, { amountPence: 100 })).response.statusCode).toBe(201);
   });
 
   it('keeps an approval when the receipt printer is out of paper, and reprints later for staff', async () => {

@@ -80,13 +80,25 @@ export class FakeTerminal implements PaymentTerminal {
   script: Script = { steps: [{ prompt: 'present-card', text: 'Present card' }], result: 'hang' };
   health: DeviceState['health'] = 'ok';
   totals: EndOfDayTotals = { totalPence: 0, count: 0, byScheme: [] };
+  /** A terminal that does not react to the ECR's abort (some do not, mid-transaction). */
+  ignoreAbort = false;
   private abortCurrent: (() => void) | null = null;
+  private finishCurrent: ((result: AuthorisationResult) => void) | null = null;
+
+  /** Gives the running authorisation its final answer now (e.g. a late one). */
+  finish(result: AuthorisationResult): void {
+    this.finishCurrent?.(result);
+  }
 
   async authorise(request: AuthorisationRequest, onPrompt: (prompt: TerminalPrompt, text: string) => void): Promise<AuthorisationResult> {
     this.requests.push(request);
     const script = this.script;
     return new Promise<AuthorisationResult>((resolve, reject) => {
       let aborted = false;
+      this.finishCurrent = (result) => {
+        aborted = true;
+        resolve(result);
+      };
       this.abortCurrent = () => {
         aborted = true;
         resolve({ outcome: 'cancelled', message: 'Cancelled at the terminal' });
@@ -108,6 +120,7 @@ export class FakeTerminal implements PaymentTerminal {
   }
   async abort(): Promise<void> {
     this.aborts++;
+    if (this.ignoreAbort) return;
     this.abortCurrent?.();
     this.abortCurrent = null;
   }

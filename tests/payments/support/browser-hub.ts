@@ -22,7 +22,7 @@ export const test = base.extend<{ payments: PaymentsHub }>({
     // Long card wait so a test can press Cancel while the terminal waits for a card.
     const sim = await startTerminalSim(40, 8_000);
     const dataDir = tempDir('pay-browser-');
-    const config = writeSite(dataDir, 'kiosk', { terminalPath: sim.path, printerPath: sim.printerPath, silenceSeconds: 10 });
+    const config = writeSite(dataDir, 'kiosk', { terminalPath: sim.path, printerPath: sim.printerPath, finalAnswerTimeoutMs: 6_000, silenceSeconds: 20 });
     const added = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'staff', 'add', 'cashier', '--data', dataDir], { input: 'cashier-pass-1\n', encoding: 'utf8' });
     if (added.status !== 0) throw new Error(`staff add failed: ${added.stderr}`);
     const hub = await startHub(config, dataDir);

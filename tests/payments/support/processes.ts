@@ -151,7 +151,7 @@ export const paymentTypes = [
 ];
 
 /** Writes a one-kiosk site config; returns its path. */
-export function writeSite(dir: string, name: string, options: { terminalPath?: string; printerPath?: string; office?: { url: string; token: string }; ingestToken?: string; silenceSeconds?: number } = {}): string {
+export function writeSite(dir: string, name: string, options: { terminalPath?: string; printerPath?: string; finalAnswerTimeoutMs?: number; office?: { url: string; token: string }; ingestToken?: string; silenceSeconds?: number } = {}): string {
   const file = join(dir, `${name}.json`);
   const config = {
     site: { id: name, name: `Site ${name}`, councilName: 'Test City Council', timeZone: 'Europe/London' },
@@ -163,7 +163,9 @@ export function writeSite(dir: string, name: string, options: { terminalPath?: s
         name: 'Entrance',
         offers: ['tickets', 'payments'],
         devices: {
-          ...(options.terminalPath ? { cardTerminal: { path: options.terminalPath } } : {}),
+          ...(options.terminalPath
+            ? { cardTerminal: { path: options.terminalPath, ...(options.finalAnswerTimeoutMs ? { finalAnswerTimeoutMs: options.finalAnswerTimeoutMs } : {}) } }
+            : {}),
           ...(options.printerPath ? { receiptPrinter: { path: options.printerPath } } : {}),
         },
       },
