@@ -97,6 +97,16 @@ describe('ESC/POS status replies', () => {
     );
   });
 
+  test('line noise (bytes no reply can be) between replies neither adds nor hides a reply', () => {
+    const noiseByte = fc.integer({ min: 0x80, max: 0xff });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(message, fc.array(noiseByte, { maxLength: 3 })), { maxLength: 30 }), (items) => {
+        const bytes = items.flatMap(([m, noise]) => [...wire([m]), ...noise]);
+        expect(split(oneByOne(bytes))).toEqual(items.map(([m]) => m));
+      }),
+    );
+  });
+
   test('noise between replies cannot turn into an extra realtime reply when none was sent', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0x80, max: 0xff }), { maxLength: 50 }), (noise) => {
