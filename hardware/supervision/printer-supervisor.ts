@@ -93,17 +93,6 @@ export class SupervisedPrinter implements Printer {
     return this.enqueue(() => receiptBytes(receipt, this.layout));
   }
 
-  /** Any job: for the CLI's test page. */
-  printBytes(bytes: Uint8Array): Promise<PrintOutcome> {
-    return this.enqueue(() => bytes);
-  }
-
-  /** Ask the printer now (CLI status, tests). */
-  async pollNow(): Promise<DeviceState> {
-    await this.poll();
-    return this.state();
-  }
-
   private enqueue(render: () => Uint8Array): Promise<PrintOutcome> {
     const run = async (): Promise<PrintOutcome> => {
       const driver = this.driver;
