@@ -4,7 +4,11 @@
  */
 import type { DeviceState } from '../contract/devices.js';
 
-/** A ticket as the dispenser prints it. All text already in the resident's language. */
+/**
+ * A ticket as the dispenser prints it. All text already in the resident's language; the printers
+ * print code page PC858 (Western European letters), so anything else prints as '?' — pass English
+ * or accent-folded text for other scripts (see server/info/slip.ts).
+ */
 export interface TicketPrintout {
   councilName: string;
   siteName: string;
