@@ -141,7 +141,12 @@ export class PaymentJournal {
 
   /** Resident cancelled (or the kiosk gave up) before the terminal was asked. */
   cancelPending(id: string, message: string): JournalRow {
-    return this.transition(id, 'cancelled', { message });
+    return this.db.transaction(() => {
+      const row = this.mustGet(id);
+      // Once authorising, only the terminal's own answer may say "cancelled".
+      if (row.state !== 'pending') throw new IllegalTransition(id, row.state, 'cancelled');
+      return this.transition(id, 'cancelled', { message });
+    })();
   }
 
   /**
