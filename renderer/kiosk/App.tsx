@@ -25,21 +25,37 @@ function nameOf(element: Element): string {
   const labelledBy = element.getAttribute('aria-labelledby');
   if (labelledBy) return labelledBy.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
   const label = element.getAttribute('aria-label') ?? (element instanceof HTMLInputElement ? element.labels?.[0]?.textContent : null);
-  return label ?? element.textContent ?? '';
+  if (label) return label;
+  // Its text without decorative parts (icons marked aria-hidden), as a screen reader would say it.
+  const copy = element.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  return (copy.textContent ?? '').trim();
+}
+
+/** On or off, for a toggle or a checkbox; nothing for a plain button. */
+function stateOf(element: Element): boolean | null {
+  const pressed = element.getAttribute('aria-pressed');
+  if (pressed !== null) return pressed === 'true';
+  if (element instanceof HTMLInputElement && element.type === 'checkbox') return element.checked;
+  return null;
 }
 
 function useReadFocusedControl(): void {
+  const { t } = useTranslation('common');
   const { readAloud, language } = useVisit();
   useEffect(() => {
     if (!readAloud) return;
     const onFocus = (event: FocusEvent) => {
       const target = event.target;
       // Headings take focus when a screen appears; the screen's own summary is spoken for those.
-      if (target instanceof HTMLElement && target.matches('button, a[href], input, [role="button"]')) speak(nameOf(target), language);
+      if (!(target instanceof HTMLElement) || !target.matches('button, a[href], input, [role="button"]')) return;
+      const state = stateOf(target);
+      const words = [nameOf(target), state === null ? '' : state ? t('settings.on') : t('settings.off')];
+      speak(words.filter(Boolean).join(', '), language);
     };
     document.addEventListener('focusin', onFocus);
     return () => document.removeEventListener('focusin', onFocus);
-  }, [readAloud, language]);
+  }, [readAloud, language, t]);
 }
 
 function CurrentScreen({ screen, holdInactivity }: { screen: Screen; holdInactivity: (hold: boolean) => void }) {

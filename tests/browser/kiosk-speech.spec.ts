@@ -18,6 +18,9 @@ test('English: reads each screen and the focused control, in order, without cutt
   // Focus moves from the heading to the first tile; its name (not its hint) is spoken.
   await expect(page.getByRole('button', { name: words.en.tickets })).toBeFocused();
   await expect.poll(async () => (await utterances(page)).at(-1)?.text).toBe(words.en.tickets);
+  // A toggle is read with its state.
+  await page.getByRole('button', { name: words.en.largeText }).focus();
+  await expect.poll(async () => (await utterances(page)).at(-1)?.text).toBe('Large text, Off');
 
   // Everything queued was spoken to the end: nothing was cancelled mid-visit.
   await expect.poll(async () => (await utterances(page, 'end')).length, { timeout: 10_000 }).toBe((await utterances(page)).length);

@@ -9,6 +9,8 @@ interface Props {
   intro?: string;
   /** Further text Read aloud should say after the heading and intro (the screen's summary). */
   summary?: string;
+  /** The language `summary` is written in, when not the chosen one (an information page shown in English). */
+  summaryLanguage?: string;
   children?: ReactNode;
 }
 
@@ -16,7 +18,7 @@ interface Props {
  * Every kiosk screen: one h1 that takes focus when the screen appears (so a screen reader and Read
  * aloud start at the top), the page title, and the spoken summary.
  */
-export function ScreenLayout({ title, titleText, intro, summary, children }: Props) {
+export function ScreenLayout({ title, titleText, intro, summary, summaryLanguage, children }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const readAloud = useVisit((s) => s.readAloud);
   const language = useVisit((s) => s.language);
@@ -28,8 +30,12 @@ export function ScreenLayout({ title, titleText, intro, summary, children }: Pro
   }, [text]);
 
   useEffect(() => {
-    if (readAloud) speak([text, intro, summary].filter(Boolean).join('. '), language);
-  }, [readAloud, language, text, intro, summary]);
+    if (!readAloud) return;
+    if (summaryLanguage && summaryLanguage !== language) {
+      speak([text, summary].filter(Boolean).join('. '), summaryLanguage);
+      if (intro) speak(intro, language);
+    } else speak([text, intro, summary].filter(Boolean).join('. '), language);
+  }, [readAloud, language, text, intro, summary, summaryLanguage]);
 
   return (
     <>

@@ -64,7 +64,7 @@ function PageBody({ page, requestedLanguage, onAllTopics }: { page: Page; reques
         <span lang={page.lang} dir={directionOf(page.lang)}>
           {page.title}
         </span>
-      } titleText={page.title} summary={[page.summary, ...page.keyPoints].join('. ')}>
+      } titleText={page.title} summary={[page.summary, ...page.keyPoints].join('. ')} summaryLanguage={page.lang}>
       {page.lang !== requestedLanguage ? <p className="notice">{t('inEnglish')}</p> : !page.reviewed ? <p className="notice">{t('notReviewed')}</p> : null}
       <div className="info-page" lang={page.lang} dir={directionOf(page.lang)}>
         <p className="lead">{page.summary}</p>
