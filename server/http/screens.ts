@@ -11,13 +11,13 @@ import { join } from 'node:path';
 export const screens = ['kiosk', 'staff', 'display', 'reports'] as const;
 
 export async function registerScreens(app: FastifyInstance, rendererDir: string): Promise<void> {
-  const built = existsSync(join(rendererDir, 'kiosk.html'));
-  if (built) {
-    await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: false, wildcard: true, cacheControl: false });
-  }
+  // Checked per request, not once: a rebuild while the server runs (vite empties the folder
+  // first) must not leave the server answering 503 for the rest of its life.
+  const isBuilt = () => existsSync(join(rendererDir, 'kiosk.html'));
+  await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: false, wildcard: true, cacheControl: false });
   for (const screen of screens) {
     const handler = async (_request: unknown, reply: import('fastify').FastifyReply) => {
-      if (!built) {
+      if (!isBuilt()) {
         return reply
           .status(503)
           .type('text/plain; charset=utf-8')
