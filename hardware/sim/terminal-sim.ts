@@ -10,7 +10,7 @@
  *   then nothing) | silent (does not even ACK).
  */
 import type { Duplex } from 'node:stream';
-import { decodeApdu, encodeApdu, fromBcd, toBcd, varLength, type Apdu } from '../zvt/apdu.js';
+import { berEncode, decodeApdu, encodeApdu, fromBcd, toBcd, varLength, type Apdu } from '../zvt/apdu.js';
 import { ACK, NAK, encodeFrame, FrameDecoder, type LinkMessage } from '../zvt/frame.js';
 import { encodeCp858 } from '../text/cp858.js';
 
@@ -32,6 +32,8 @@ export interface TerminalSimOptions {
   card?: SimulatedCard;
   /** Under 'silent', how long the PT ignores everything, repetitions included (ms). */
   silentMs?: number;
+  /** Receipt as print lines (06 D1, default) or one text block (06 D3: TLV 06 → 25 → 07 lines). */
+  printMode?: 'lines' | 'text-block';
 }
 
 const TOTALS_ORDER = [0x05, 0x0e, 0x06, 0x08, 0x0a, 0x0c]; // girocard, JCB, Mastercard, Amex, Visa, Diners; then other
@@ -51,6 +53,7 @@ export class TerminalSimulator {
   private lastCommand: Buffer | null = null;
   private silentUntil = 0;
   private readonly silentMs: number;
+  private readonly printMode: 'lines' | 'text-block';
   private ignoreUntilIdle = false;
   private trace = 1;
   private receiptNumber = 1;
@@ -69,6 +72,7 @@ export class TerminalSimulator {
     this.stepMs = options.stepMs ?? 10;
     this.cardWaitMs = options.cardWaitMs ?? 300;
     this.silentMs = options.silentMs ?? 3_000;
+    this.printMode = options.printMode ?? 'lines';
     this.card = options.card ?? { maskedPan: '476173EEEEEE0119', cardType: 0x0a, cardName: 'VISA' };
   }
 
@@ -241,6 +245,11 @@ export class TerminalSimulator {
   }
 
   private async printLines(lines: string[]): Promise<void> {
+    if (this.printMode === 'text-block') {
+      const texts = lines.flatMap((line) => berEncode(0x07, encodeCp858(line)));
+      await this.sendAndAwaitReply(encodeApdu(0x06, 0xd3, berEncode(0x06, berEncode(0x25, texts))));
+      return;
+    }
     for (const [i, line] of lines.entries()) {
       await this.sendAndAwaitReply(encodeApdu(0x06, 0xd1, [i === lines.length - 1 ? 0xff : 0x00, ...encodeCp858(line)]));
     }

@@ -61,7 +61,9 @@ export function printLine(apdu: Apdu): { text: string; last: boolean } {
 
 /** 06 D3: TLV 06 → 25 (print texts) → 07 (one text line each). */
 export function printTextBlock(apdu: Apdu): string[] {
-  return findTlv(parseTlv(apdu.data), 0x07).map((t) => decodeCp858(t.value).replace(/\s+$/, ''));
+  // BMP 06 is ZVT's TLV container although its tag lacks BER's "constructed" bit: open it by hand.
+  const items = parseTlv(apdu.data).flatMap((t) => (t.tag === 0x06 ? parseTlv(t.value) : [t]));
+  return findTlv(items, 0x07).map((t) => decodeCp858(t.value).replace(/\s+$/, ''));
 }
 
 export interface StatusInformation {

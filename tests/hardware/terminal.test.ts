@@ -7,6 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { TerminalSimulator } from '../../hardware/sim/terminal-sim.js';
 import { hostSimulator, type SimulatedLine } from '../../hardware/sim/hosting.js';
 import { SupervisedTerminal, type TerminalSupervisorOptions } from '../../hardware/supervision/terminal-supervisor.js';
+import pino from 'pino';
 import type { TerminalPrompt } from '../../hardware/types.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -14,8 +15,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setUp(options: Partial<TerminalSupervisorOptions> = {}, transport: 'pty' | 'memory' = 'pty') {
-  const sim = new TerminalSimulator({ stepMs: 5, cardWaitMs: 200 });
+async function setUp(options: Partial<TerminalSupervisorOptions> = {}, transport: 'pty' | 'memory' = 'pty', simOptions: { printMode?: 'lines' | 'text-block' } = {}) {
+  const sim = new TerminalSimulator({ stepMs: 5, cardWaitMs: 200, ...simOptions });
   const line: SimulatedLine = await hostSimulator(sim, { transport });
   cleanups.push(() => line.stop());
   const terminal = new SupervisedTerminal({
@@ -117,5 +118,24 @@ describe('ZVT card terminal', () => {
     await terminal.authorise({ ...request, amountPence: 999 }, () => undefined);
     await terminal.authorise({ ...request, amountPence: 500 }, () => undefined);
     expect(await terminal.endOfDay()).toEqual({ totalPence: 12_550, count: 2, byScheme: [{ scheme: 'Visa', count: 2, totalPence: 12_550 }] });
+  });
+
+  test('a receipt sent as a 06 D3 text block arrives as the same lines', async () => {
+    const { terminal } = await setUp({}, 'pty', { printMode: 'text-block' });
+    const result = await terminal.authorise(request, () => undefined);
+    expect(result.outcome === 'approved' && result.receiptLines).toEqual([
+      'CARDHOLDER COPY', 'VISA ************0119', 'AMOUNT £120.50', 'AUTH CODE A1B2C3', 'TRACE 1  TID 52500038',
+    ]);
+  });
+
+  test('the frame log (debug level) names card fields but never shows a card number', async () => {
+    const logged: string[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => logged.push(line) });
+    const { terminal } = await setUp({ logger });
+    expect((await terminal.authorise(request, () => undefined)).outcome).toBe('approved');
+    const log = logged.join('\n');
+    expect(log).toContain('04 0F');
+    expect(log).toContain('22=[redacted]');
+    expect(log).not.toMatch(/476173|0119|eeeeee/i);
   });
 });
