@@ -67,7 +67,7 @@ try {
       if (Date.now() > deadline) throw new Error(`tap ${i + 1}: no print job reached the printer within 15 s`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    const tapAt = await page.evaluate(() => (window as unknown as { tapAt: number }).tapAt);
+    const tapAt = await page.evaluate<number>('window.tapAt');
     const after = arrivals.slice(seenBefore).filter((a) => a.at >= tapAt);
     const firstByte = after[0];
     const jobStart = after.find((a) => a.startsJob);
