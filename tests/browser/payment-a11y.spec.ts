@@ -1,6 +1,6 @@
 /**
  * axe-core (WCAG 2.0–2.2 A/AA tags) and the kiosk's 64 px touch-target rule on every payment screen,
- * in English and Arabic (right to left), normal and high contrast — including the error states
+ * in English and Arabic (right to left), normal, high contrast and large text — including the error states
  * (wrong reference, amount too high), the terminal prompt and the results.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -27,16 +27,25 @@ async function checkScreen(page: Page, screen: string): Promise<void> {
 const keypad = (page: Page) => page.locator('.keypad');
 const primary = (page: Page) => page.locator('main .actions .button').first();
 
-for (const lang of ['en', 'ar'] as const) {
-  for (const contrast of [false, true]) {
-    test(`payment screens pass axe: ${lang}${contrast ? ', high contrast' : ''}`, async ({ page, payments }) => {
+const variants = [
+  ['en', 'normal'],
+  ['en', 'high-contrast'],
+  ['en', 'large-text'],
+  ['ar', 'normal'],
+  ['ar', 'high-contrast'],
+] as const;
+
+for (const [lang, mode] of variants) {
+  {
+    test(`payment screens pass axe: ${lang}, ${mode}`, async ({ page, payments }) => {
       test.setTimeout(120_000);
       payments.sim.next('timeout');
       payments.sim.next('approve');
       await page.goto(`${payments.url}/kiosk?kiosk=kiosk-1&idle=600&return=600`);
       if (lang === 'ar') await page.getByRole('button', { name: 'العربية' }).click();
       await page.locator('.button--start').click();
-      if (contrast) await page.locator('.settings button').nth(1).click();
+      if (mode === 'large-text') await page.locator('.settings button').nth(0).click();
+      if (mode === 'high-contrast') await page.locator('.settings button').nth(1).click();
       await page.locator('.tile').nth(1).click(); // "Pay a bill"
       await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
       await checkScreen(page, 'choose type');
