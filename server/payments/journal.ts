@@ -10,7 +10,7 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../store/database.js';
 import type { Outbox } from '../outbox/outbox.js';
-import { outcomeOf, type Payment, type PaymentOutcome, type PaymentState } from '../../contract/payments.js';
+import { outcomeOf, type Payment, type PaymentState } from '../../contract/payments.js';
 import type { AuthorisationResult } from '../../hardware/types.js';
 import { maskCardData } from './pci.js';
 
@@ -280,5 +280,3 @@ export class PaymentJournal {
     return row;
   }
 }
-
-export const countsAs = (row: JournalRow): PaymentOutcome => outcomeOf(row.state);

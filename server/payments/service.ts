@@ -4,7 +4,15 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IngestItem, checkReference, type PaymentType, type PaymentsConfig, type ReferenceProblem, type StartPaymentRequest } from '../../contract/payments.js';
+import {
+  IngestItem,
+  checkReference,
+  type PaymentType,
+  type PaymentsConfig,
+  type Reconciliation,
+  type ReferenceProblem,
+  type StartPaymentRequest,
+} from '../../contract/payments.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
 import { httpSender } from '../outbox/http-sender.js';
@@ -14,7 +22,6 @@ import { OfficeLedger } from './office.js';
 import { Reconciler } from './reconciliation.js';
 import { receiptText, toPrintout } from './receipt.js';
 import { PaymentRunner } from './runner.js';
-import type { Reconciliation } from '../../contract/payments.js';
 
 export const referenceMessages: Record<ReferenceProblem, string> = {
   empty: 'Enter the reference from your bill or notice.',
