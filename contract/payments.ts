@@ -205,7 +205,12 @@ export const PaymentTypeView = z.object({
   amount: AmountRule,
 });
 export type PaymentTypeView = z.infer<typeof PaymentTypeView>;
-export const PaymentTypesResponse = z.object({ councilName: z.string(), types: z.array(PaymentTypeView) });
+export const PaymentTypesResponse = z.object({
+  councilName: z.string(),
+  types: z.array(PaymentTypeView),
+  /** False while the kiosk's card terminal is offline or faulty: say so before anything is typed. */
+  terminalAvailable: z.boolean(),
+});
 export type PaymentTypesResponse = z.infer<typeof PaymentTypesResponse>;
 
 export const ValidateReferenceRequest = z.strictObject({ type: PaymentTypeId, reference: z.string().max(60) });

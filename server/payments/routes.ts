@@ -30,8 +30,10 @@ export function registerPaymentRoutes(app: FastifyInstance, ctx: ServerContext, 
   // ── Kiosk (public: the kiosk has no staff token; payment ids are unguessable UUIDs) ──
   app.get('/api/payments/types', async (request): Promise<PaymentTypesResponse> => {
     const { kiosk } = parseInput(KioskQuery, request.query, 'query');
+    const health = ctx.devices.forKiosk(kiosk).cardTerminal?.state().health;
     return {
       councilName: ctx.config.site.councilName,
+      terminalAvailable: health === 'ok' || health === 'warning',
       types: service.typesFor(kiosk).map((t) => ({ id: t.id, name: t.name, reference: t.reference, minPence: t.minPence, maxPence: t.maxPence, amount: t.amount })),
     };
   });

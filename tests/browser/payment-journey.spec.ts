@@ -222,3 +222,18 @@ test('the inactivity reset forgets the reference that was typed', async ({ page,
   await page.getByRole('button', { name: 'Council tax' }).click();
   await expect(page.getByTestId('reference-value')).toHaveText('');
 });
+
+test('terminal unplugged: the journey says so before anything is typed', async ({ page, payments }) => {
+  await payments.sim.kill('SIGTERM'); // the terminal's line goes away, as when its cable is pulled
+  await expect
+    .poll(async () => ((await (await fetch(`${payments.url}/api/devices`)).json()) as { kind: string; health: string }[]).find((d) => d.kind === 'card-terminal')?.health, {
+      timeout: 20_000,
+    })
+    .not.toBe('ok');
+  await page.goto(`${payments.url}/kiosk?kiosk=kiosk-1`);
+  await page.getByRole('button', { name: 'Touch to start' }).click();
+  await page.getByRole('button', { name: 'Pay a bill' }).click();
+  await expect(page.getByText('Paying by card is not working at the moment. Nothing has been taken. Please ask at reception.')).toBeVisible();
+  await expect(page.locator('.keypad')).toHaveCount(0);
+  expect(await journal(payments)).toEqual([]);
+});

@@ -33,8 +33,11 @@ describe('kiosk API', () => {
     const one = (await h.app.inject({ url: '/api/payments/types?kiosk=kiosk-1' })).json() as { councilName: string; types: { id: string }[] };
     expect(one.councilName).toBe('Test City Council');
     expect(one.types.map((t) => t.id)).toEqual(['council-tax', 'housing-rent', 'parking-pcn', 'council-invoice', 'bulky-waste']);
-    const two = (await h.app.inject({ url: '/api/payments/types?kiosk=kiosk-2' })).json() as { types: unknown[] };
-    expect(two.types).toEqual([]);
+    expect(one).toMatchObject({ terminalAvailable: true });
+    const two = (await h.app.inject({ url: '/api/payments/types?kiosk=kiosk-2' })).json() as { types: unknown[]; terminalAvailable: boolean };
+    expect(two).toMatchObject({ types: [], terminalAvailable: false });
+    h.terminal.health = 'offline';
+    expect((await h.app.inject({ url: '/api/payments/types?kiosk=kiosk-1' })).json()).toMatchObject({ terminalAvailable: false });
     const none = await h.app.inject({ url: '/api/payments/types?kiosk=nowhere' });
     expect(none.statusCode).toBe(404);
   });

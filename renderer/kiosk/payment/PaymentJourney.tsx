@@ -97,9 +97,9 @@ export function PaymentJourney({ kioskId, language, onFinished, onFeedback, hold
       </ScreenLayout>
     );
   }
-  if (catalogue === 'failed' || catalogue.types.length === 0) {
+  if (catalogue === 'failed' || catalogue.types.length === 0 || !catalogue.terminalAvailable) {
     return (
-      <ScreenLayout title={t('title')} intro={catalogue === 'failed' ? t('unavailable') : t('notOffered')}>
+      <ScreenLayout title={t('title')} intro={catalogue !== 'failed' && catalogue.types.length === 0 ? t('notOffered') : t('unavailable')}>
         <div className="actions">
           <button type="button" className="button" onClick={onFinished}>
             {t('finish')}
