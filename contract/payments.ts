@@ -299,7 +299,19 @@ export const PaymentPromptEvent = z.object({
   prompt: z.object({ kind: TerminalPromptKind, text: z.string() }),
   cancellable: z.boolean(),
 });
-export const PaymentResultEvent = z.object({ type: z.literal('payment.result'), at: IsoUtc, payment: Payment });
+/**
+ * Every screen on /api/events receives this (the lobby board too), so it says only that a payment
+ * changed: the kiosk that started it fetches the details by its unguessable id. No reference, amount
+ * or card facts on the shared stream.
+ */
+export const PaymentResultEvent = z.object({
+  type: z.literal('payment.result'),
+  at: IsoUtc,
+  id: z.uuid(),
+  kiosk: z.string(),
+  state: PaymentState,
+  outcome: PaymentOutcome,
+});
 export const PaymentEvent = z.discriminatedUnion('type', [PaymentPromptEvent, PaymentResultEvent]);
 export type PaymentEvent = z.infer<typeof PaymentEvent>;
 

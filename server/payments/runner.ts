@@ -7,7 +7,7 @@
  */
 import type { Logger } from 'pino';
 import type { SiteConfig } from '../../contract/config.js';
-import type { Payment, PaymentsConfig, TerminalPromptKind } from '../../contract/payments.js';
+import { outcomeOf, type Payment, type PaymentsConfig, type TerminalPromptKind } from '../../contract/payments.js';
 import type { AuthorisationResult, PaymentTerminal, TerminalPrompt } from '../../hardware/types.js';
 import type { Clock } from '../clock.js';
 import type { DeviceDirectory } from '../devices/directory.js';
@@ -268,6 +268,13 @@ export class PaymentRunner {
   }
 
   private publishResult(row: JournalRow): void {
-    this.deps.events.publish({ type: 'payment.result', at: this.deps.clock.now().toISOString(), payment: this.view(row) } as { type: string; at: string });
+    this.deps.events.publish({
+      type: 'payment.result',
+      at: this.deps.clock.now().toISOString(),
+      id: row.id,
+      kiosk: row.kiosk,
+      state: row.state,
+      outcome: outcomeOf(row.state),
+    } as { type: string; at: string });
   }
 }

@@ -79,6 +79,10 @@ describe('kiosk API', () => {
       ['enter-pin', false],
       ['remove-card', false],
     ]);
+    // Events go to every screen: they never carry the reference, amount or card facts.
+    const shared = JSON.stringify(h.events);
+    for (const secret of ['12345679', '12550', '0119', 'A1B2C3']) expect(shared).not.toContain(secret);
+    expect(h.events.filter((e) => e.type === 'payment.result').map((e) => (e as unknown as { state: string }).state)).toEqual(['approved', 'receipt-printed']);
     const second = await pay(h, { reference: '41018729', amountPence: 100 });
     expect((await settled(h, second.request.id)).receiptNumber).toBe('kiosk-1-000002');
   });

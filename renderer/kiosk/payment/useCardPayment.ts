@@ -47,7 +47,10 @@ export function useCardPayment() {
   useEffect(() => {
     mounted.current = true;
     const stop = subscribeToPaymentEvents((event) => {
-      if (event.type === 'payment.result') apply(event.payment);
+      // The shared stream only says it changed; the details come by id (not broadcast to every screen).
+      if (event.type === 'payment.result') {
+        if (event.id === current.current) fetchPayment(event.id).then(apply, () => undefined);
+      }
       else if (event.id === current.current) {
         lastHeard.current = Date.now();
         setStage((previous) =>
