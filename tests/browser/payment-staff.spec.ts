@@ -3,6 +3,7 @@
  * by outcome, settling a payment whose answer was lost (after checking the terminal), reprinting a
  * receipt by number, downloading the day's export, and the end of day matching terminal and journal.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { test, expect, type PaymentsHub } from '../payments/support/browser-hub';
@@ -92,4 +93,25 @@ test('end of day lists the difference while a lost payment is still unsettled', 
   await expect(result).toContainText('differences found');
   await expect(result).toContainText("The terminal's total is £7.00, the journal's £0.00");
   await expect(result).toContainText('1 payment(s) with outcome unknown');
+});
+
+test('the staff payments screen passes axe, with a payment to settle and an end-of-day result', async ({ page, payments }) => {
+  test.setTimeout(120_000);
+  payments.sim.next('approve');
+  payments.sim.next('drop-final');
+  await payAtKiosk(payments, 1500, (p) => p.state === 'receipt-printed');
+  await payAtKiosk(payments, 900, (p) => p.outcome === 'unknown');
+  await page.goto(`${payments.url}/payments.html`);
+  const signIn = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(signIn.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await page.getByLabel('Username').fill('cashier');
+  await page.getByLabel('Password').fill('cashier-pass-1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('unknown-count')).toHaveText('1', { timeout: 15_000 });
+  const eod = page.getByRole('region', { name: 'End of day (terminal against journal)' });
+  await eod.getByLabel('Kiosk').fill('kiosk-1');
+  await eod.getByRole('button', { name: 'Run end of day' }).click();
+  await expect(page.getByTestId('reconciliation')).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
