@@ -10,6 +10,7 @@ import { formatDuration } from '../staff/waitLevel';
 import { periodFor, toDateInput, type PeriodKind } from './period';
 import { BreakdownTable, formatPercent } from './BreakdownTable';
 import { HourChart } from './HourChart';
+import { FeedbackSection } from './feedback/FeedbackSection';
 
 export function ReportsApp() {
   const { t } = useTranslation('reports');
@@ -33,6 +34,7 @@ function Reports() {
   const [customFrom, setCustomFrom] = useState(today);
   const [customTo, setCustomTo] = useState(today);
   const [report, setReport] = useState<WaitStandardReport | null>(null);
+  const [shownPeriod, setShownPeriod] = useState<{ from: Date; to: Date } | null>(null);
   const [services, setServices] = useState<Service[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -53,6 +55,7 @@ function Reports() {
           request('GET', '/api/services', z.array(Service)),
         ]);
         setReport(answer);
+        setShownPeriod(period);
         setServices(serviceList ?? []);
       } catch (caught) {
         if (!handleUnauthorised(caught)) setError(describeError(caught, t));
@@ -180,6 +183,7 @@ function Reports() {
             </section>
           </>
         )}
+        {shownPeriod && <FeedbackSection from={shownPeriod.from} to={shownPeriod.to} serviceName={serviceName} />}
       </main>
     </div>
   );

@@ -6,7 +6,7 @@ import '../staff/staff.css';
 import './reports.css';
 
 // Staff-facing screens are English only (not translated for residents).
-void initI18n({ namespaces: ['reports', 'staff'], language: 'en' }).then(() => {
+void initI18n({ namespaces: ['reports', 'reports-feedback', 'staff'], language: 'en' }).then(() => {
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from reports.html');
   createRoot(root).render(
