@@ -5,8 +5,9 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['translations', 'npm', ['run', '--silent', 'i18n:check']],
-  ['unit, hardware and API tests', 'npx', ['vitest', 'run']],
+  // Built before any test: API and browser tests serve the screens from dist/renderer.
   ['renderer build', 'npm', ['run', '--silent', 'build:renderer']],
+  ['unit, hardware and API tests', 'npx', ['vitest', 'run']],
   ['browser tests', 'npx', ['playwright', 'test']],
 ];
 
