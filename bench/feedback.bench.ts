@@ -6,13 +6,13 @@
  * Prints the figures and writes bench/results/feedback.json.
  */
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { startHub as startHubProcess } from '../tests/support/hub-process.js';
 
 const postCount = Number(process.env.BENCH_FEEDBACK_POSTS ?? 1000);
 const yearRows = Number(process.env.BENCH_FEEDBACK_ROWS ?? 110_000);
@@ -25,24 +25,7 @@ const quantile = (values: number[], q: number) => {
 };
 const ms = (value: number) => Math.round(value * 100) / 100;
 
-async function startHub(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'hub', '--demo', '--port', '0', '--data', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LOG_LEVEL: 'warn' },
-  });
-  let output = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk;
-      const match = /Listening on (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`hub exited ${code}:\n${output}`)));
-  });
-  return { url, stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))) };
-}
+const startHub = (dataDir: string) => startHubProcess({ dataDir, cwd: root, env: { LOG_LEVEL: 'warn' } });
 
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -80,7 +63,7 @@ try {
   const perSecond = postCount / ((performance.now() - started) / 1000);
 
   // 2. A year of responses, written straight into the table while the hub is stopped.
-  await hub.stop();
+  await hub.stop({ keepData: true });
   const db = new Database(join(dataDir, 'reception.sqlite'));
   const insert = db.prepare(
     `INSERT INTO feedback_responses (id, site, touchpoint, screen, kiosk, desk, service, ticket, rating, reason, tapped_at, received_at, counted)
@@ -131,6 +114,6 @@ try {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, 'feedback.json'), `${JSON.stringify(results, null, 2)}\n`);
 } finally {
-  await hub.stop();
+  await hub.stop({ keepData: true });
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -14,12 +14,12 @@
  * Options: KIOSK_BENCH_SESSIONS (default 1000), KIOSK_BENCH_SCRIPTED (default 20).
  */
 import { chromium, type Page } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { newDataDir, startHub as startHubProcess } from '../tests/support/hub-process.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -33,38 +33,7 @@ function percentile(values: number[], p: number): number {
 }
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-async function startHub(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'hub', '--demo', '--port', '0', '--data', dataDir], {
-    cwd: root,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`hub exited (${code}):\n${output}`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+const startHub = () => startHubProcess({ dataDir: newDataDir('kiosk-bench-'), cwd: root, startupTimeoutMs: 60_000 });
 
 /** In the page: each pointerdown starts a clock; the first heading change after it, once painted, stops it. */
 async function installTapTimer(page: Page): Promise<void> {

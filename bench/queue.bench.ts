@@ -6,12 +6,12 @@
  *     WebSocket client — the display board's path.
  * Prints the figures and writes bench/results/queue.json.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { startHub as startHubProcess } from '../tests/support/hub-process.js';
 import WebSocket from 'ws';
 
 const issueCount = Number(process.env.BENCH_ISSUES ?? 600);
@@ -25,24 +25,7 @@ const quantile = (values: number[], q: number) => {
 };
 const ms = (value: number) => Math.round(value * 100) / 100;
 
-async function startHub(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'hub', '--demo', '--port', '0', '--data', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LOG_LEVEL: 'warn' },
-  });
-  let output = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk;
-      const match = /Listening on (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`hub exited ${code}:\n${output}`)));
-  });
-  return { url, stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))) };
-}
+const startHub = (dataDir: string) => startHubProcess({ dataDir, cwd: root, env: { LOG_LEVEL: 'warn' } });
 
 async function post(url: string, body?: unknown, token?: string): Promise<{ status: number; json: unknown }> {
   const headers: Record<string, string> = {};
@@ -121,6 +104,6 @@ try {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, 'queue.json'), `${JSON.stringify(results, null, 2)}\n`);
 } finally {
-  await hub.stop();
+  await hub.stop({ keepData: true });
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { hostSimulator } from '../hardware/sim/hosting.js';
 import { PrinterSimulator } from '../hardware/sim/printer-sim.js';
 import { chromiumPath } from '../playwright.config.js';
-import { startHub } from '../tests/browser/fixtures.js';
+import { startHub } from '../tests/support/hub-process.js';
 import { startVisit, words } from '../tests/browser/kiosk-helpers.js';
 
 const taps = Number(process.env.BENCH_TAPS ?? 30);

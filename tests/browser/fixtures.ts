@@ -11,112 +11,11 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { startHub, type HubOptions, type HubProcess } from '../support/hub-process.js';
 
-export interface HubOptions {
-  /** `--wait-target`: the wait standard in seconds (default: the demo site's 600). */
-  waitTargetSeconds?: number;
-  /** Default 0 (any free port); set it to restart a hub where its screens expect it. */
-  port?: number;
-  /** Default: a new temporary folder. Pass a stopped hub's folder to restart it on the same data. */
-  dataDir?: string;
-  /** A site config file (`--config`) instead of the demo site (`--demo`): no demo account, no simulators. */
-  configFile?: string;
-  /** Any further CLI arguments. */
-  extraArgs?: string[];
-}
-
-export interface Hub {
-  /** e.g. http://127.0.0.1:41234 (no trailing slash). */
-  url: string;
-  dataDir: string;
-  /** Everything the process wrote so far (stdout + stderr), for failure messages. */
-  output: () => string;
-  /** Stops the process (SIGTERM, then SIGKILL after 5 s) and deletes its data folder unless kept. */
-  stop: (options?: { keepData?: boolean }) => Promise<void>;
-  /** Kills the process outright (SIGKILL), as a power cut would; the data folder is kept. */
-  kill: () => Promise<void>;
-}
-
-const startupTimeoutMs = 45_000;
-const listeningUrl = /https?:\/\/(?:127\.0\.0\.1|localhost|0\.0\.0\.0|\[::1?\])(?::\d+)?/;
-
-export async function startHub(options: HubOptions = {}): Promise<Hub> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hub-test-'));
-  const site = options.configFile ? ['--config', options.configFile] : ['--demo'];
-  const args = ['--import', 'tsx', 'server/cli/main.ts', 'hub', ...site, '--port', String(options.port ?? 0), '--data', dataDir];
-  if (options.waitTargetSeconds !== undefined) args.push('--wait-target', String(options.waitTargetSeconds));
-  args.push(...(options.extraArgs ?? []));
-
-  // Own process group, so stopping it also stops anything it started.
-  const child = spawn(process.execPath, args, { cwd: process.cwd(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`hub printed no URL within ${startupTimeoutMs} ms:\n${output}`)), startupTimeoutMs);
-    const onData = () => {
-      const match = listeningUrl.exec(output);
-      if (match) {
-        cleanup();
-        resolve(match[0].replace('0.0.0.0', '127.0.0.1').replace('localhost', '127.0.0.1'));
-      }
-    };
-    const onExit = (code: number | null, signal: string | null) => fail(new Error(`hub exited (${code ?? signal}) before listening:\n${output}`));
-    function cleanup() {
-      clearTimeout(timer);
-      child.stdout?.off('data', onData);
-      child.stderr?.off('data', onData);
-      child.off('exit', onExit);
-    }
-    function fail(error: Error) {
-      cleanup();
-      killGroup(child, 'SIGKILL');
-      reject(error);
-    }
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', onExit);
-  });
-
-  return {
-    url,
-    dataDir,
-    output: () => output,
-    stop: async ({ keepData = false } = {}) => {
-      await stopProcess(child);
-      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
-    },
-    kill: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      killGroup(child, 'SIGKILL');
-      await exited;
-    },
-  };
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    /* already gone */
-  }
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  killGroup(child, 'SIGTERM');
-  const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
+/** The hub process itself is started by the plain-Node helper the Vitest tests and benchmarks use. */
+export { startHub, type HubOptions } from '../support/hub-process.js';
+export type Hub = HubProcess;
 
 /** Plain HTTP calls against the hub, for arranging a test (issuing tickets, signing in). */
 export class HubApi {

@@ -13,12 +13,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FeedbackReport, SubmitFeedbackResponse, type SubmitFeedbackRequest } from '../../contract/feedback.js';
 import { databaseFileName } from '../../server/app.js';
 import { demoSiteFile } from '../../server/demo/seed.js';
-import { freePort, startHubProcess, type HubProcess } from './hub-process.js';
+import { freePort, startHub, type HubProcess } from '../support/hub-process.js';
 
+const quiet = { LOG_LEVEL: 'warn' };
 const processes: HubProcess[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
-  for (const p of processes.splice(0)) await p.stop();
+  for (const p of processes.splice(0)) await p.stop({ keepData: true });
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -56,7 +57,7 @@ describe('forwarding feedback to the office server', () => {
     site.feedback = { ...site.feedback, forwardTo: officeUrl };
     const siteFile = join(tempDir('kiosk-config'), 'site.json');
     writeFileSync(siteFile, JSON.stringify(site));
-    const kiosk = await startHubProcess(['--config', siteFile, '--port', '0', '--data', kioskData]);
+    const kiosk = await startHub({ configFile: siteFile, dataDir: kioskData, env: quiet });
     processes.push(kiosk);
 
     const start = Date.now();
@@ -79,7 +80,7 @@ describe('forwarding feedback to the office server', () => {
 
     // The kiosk crashes right after acknowledging them, and comes back on the same data folder.
     await kiosk.kill();
-    const restarted = await startHubProcess(['--config', siteFile, '--port', '0', '--data', kioskData]);
+    const restarted = await startHub({ configFile: siteFile, dataDir: kioskData, env: quiet });
     processes.push(restarted);
     expect((await post(restarted.url, taps[1]!)).body).toEqual({ id: taps[1]!.id, counted: true, repeat: true });
 
@@ -95,7 +96,7 @@ describe('forwarding feedback to the office server', () => {
       expect(failing.map((r) => r.id).sort()).toEqual(taps.map((t) => t.id).sort());
 
       // The office comes up on the address the kiosk was given.
-      const office = await startHubProcess(['--demo', '--port', String(officePort), '--data', tempDir('office-data')]);
+      const office = await startHub({ port: officePort, dataDir: tempDir('office-data'), env: quiet });
       processes.push(office);
       const login = await fetch(`${office.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'demo', password: 'demo' }) });
       const { token } = (await login.json()) as { token: string };

@@ -4,11 +4,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
+import { freePort, startHub as startHubProcess } from '../../support/hub-process.js';
 
 export interface Proc {
   child: ChildProcess;
@@ -59,22 +59,14 @@ export interface HubProc extends Proc {
 
 /** `hub --config FILE --data DIR --port N`; resolves once it listens. */
 export async function startHub(configFile: string, dataDir: string, port = 0, env: Record<string, string> = {}): Promise<HubProc> {
-  const proc = startProcess(['server/cli/main.ts', 'hub', '--config', configFile, '--data', dataDir, '--port', String(port)], env);
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error(`hub did not listen within 45 s:\n${proc.output()}`)), 45_000);
-    const poll = setInterval(() => {
-      const match = /Listening on (http:\/\/\S+)/.exec(proc.output());
-      if (match?.[1]) done(null, match[1]);
-    }, 50);
-    void proc.exited.then((how) => done(new Error(`hub exited (${how}) before listening:\n${proc.output()}`)));
-    function done(error: Error | null, value?: string) {
-      clearTimeout(timer);
-      clearInterval(poll);
-      if (error) void proc.kill().then(() => reject(error));
-      else resolve(value as string);
-    }
-  });
-  return { ...proc, url };
+  const hub = await startHubProcess({ configFile, dataDir, port, env: { LOG_LEVEL: 'info', ...env } });
+  return {
+    url: hub.url,
+    child: hub.child,
+    output: hub.output,
+    exited: hub.exited.then(({ code, signal }) => String(signal ?? code)),
+    kill: (signal = 'SIGKILL') => hub.kill(signal),
+  };
 }
 
 export interface SimStatus {
@@ -131,17 +123,7 @@ export async function startTerminalSim(stepMs = 20, cardWaitMs = 300): Promise<S
   };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export const paymentTypes = [
   { id: 'council-tax', name: 'Council tax', reference: { mask: '########', checkDigit: 'mod11', example: '12345679' }, minPence: 100, maxPence: 500000, incomeCode: 'CTAX' },
