@@ -7,23 +7,19 @@
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startHub as startHubProcess } from '../tests/support/hub-process.js';
+import { quantile, round, writeResults } from './support/stats.js';
 
 const postCount = Number(process.env.BENCH_FEEDBACK_POSTS ?? 1000);
 const yearRows = Number(process.env.BENCH_FEEDBACK_ROWS ?? 110_000);
 const concurrency = 8;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-};
-const ms = (value: number) => Math.round(value * 100) / 100;
 
 const startHub = (dataDir: string) => startHubProcess({ dataDir, cwd: root, env: { LOG_LEVEL: 'warn' } });
 
@@ -95,7 +91,7 @@ try {
       if (format === 'json') all = (JSON.parse(text) as { all: number }).all;
       if (i > 0) times.push(performance.now() - t0); // the first is a warm-up
     }
-    return { all, median: ms(quantile(times, 0.5)), max: ms(Math.max(...times)) };
+    return { all, median: round(quantile(times, 0.5), 2), max: round(Math.max(...times), 2) };
   };
   const reportJson = await timeReport('json');
   const reportCsv = await timeReport('csv');
@@ -104,15 +100,13 @@ try {
   const results = {
     measuredAt: new Date().toISOString(),
     machine: { cpus: cpus().length, node: process.version },
-    store: { responses: postCount, concurrency, perSecond: Math.round(perSecond * 10) / 10, latencyMs: { median: ms(quantile(latencies, 0.5)), p95: ms(quantile(latencies, 0.95)) } },
+    store: { responses: postCount, concurrency, perSecond: round(perSecond, 1), latencyMs: { median: round(quantile(latencies, 0.5), 2), p95: round(quantile(latencies, 0.95), 2) } },
     yearReport: { rows: yearRows, jsonMs: { median: reportJson.median, max: reportJson.max }, csvMs: { median: reportCsv.median, max: reportCsv.max } },
   };
   console.log(`feedback stored per second: ${results.store.perSecond} (${postCount} responses, ${concurrency} concurrent clients)`);
   console.log(`store latency: median ${results.store.latencyMs.median} ms, p95 ${results.store.latencyMs.p95} ms`);
   console.log(`report over a year (${yearRows} responses): JSON median ${reportJson.median} ms (max ${reportJson.max}), CSV median ${reportCsv.median} ms (max ${reportCsv.max})`);
-  const resultsDir = join(root, 'bench', 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, 'feedback.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeResults('feedback', results);
 } finally {
   await hub.stop({ keepData: true });
   rmSync(dataDir, { recursive: true, force: true });

@@ -8,9 +8,7 @@
  *  3. a ZVT authorisation end to end with a terminal that answers at once (framing, CRC, ACKs).
  * Prints the figures and writes bench/results/hardware.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { ticketBytes } from '../hardware/escpos/layout.js';
 import { hostSimulator } from '../hardware/sim/hosting.js';
 import { PrinterSimulator } from '../hardware/sim/printer-sim.js';
@@ -19,16 +17,11 @@ import { SupervisedPrinter } from '../hardware/supervision/printer-supervisor.js
 import { SupervisedTerminal } from '../hardware/supervision/terminal-supervisor.js';
 import { socatAvailable } from '../hardware/serial/socat.js';
 import type { TicketPrintout } from '../hardware/types.js';
+import { quantile, round, summary, writeResults } from './support/stats.js';
 
 const runs = Number(process.env.BENCH_HARDWARE_RUNS ?? 100);
 const transport = socatAvailable() ? 'pty' : 'memory';
 
-const quantile = (values: number[], q: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-};
-const r2 = (n: number): number => Math.round(n * 100) / 100;
-const summary = (values: number[]) => ({ median: r2(quantile(values, 0.5)), p95: r2(quantile(values, 0.95)), max: r2(Math.max(...values)) });
 const wireMs = (bytes: number, baud: number): number => (bytes * 10 * 1000) / baud;
 
 const ticket: TicketPrintout = {
@@ -100,12 +93,12 @@ const printerFigures = {
   msFromPrintToConfirmed: summary(toConfirmed),
   msLayoutEncode: summary(encodeTimes.slice(5)),
   wireMs: {
-    baud9600: r2(wireMs(jobBytes + 12 + 4 + 1, 9600)),
-    baud115200: r2(wireMs(jobBytes + 12 + 4 + 1, 115200)),
+    baud9600: round(wireMs(jobBytes + 12 + 4 + 1, 9600), 2),
+    baud115200: round(wireMs(jobBytes + 12 + 4 + 1, 115200), 2),
   },
   overheadVsWire: {
-    baud9600: r2(overhead / wireMs(jobBytes + 17, 9600)),
-    baud115200: r2(overhead / wireMs(jobBytes + 17, 115200)),
+    baud9600: round(overhead / wireMs(jobBytes + 17, 9600), 2),
+    baud115200: round(overhead / wireMs(jobBytes + 17, 115200), 2),
   },
 };
 
@@ -136,7 +129,5 @@ console.log(`wire time of the same bytes: ${printerFigures.wireMs.baud9600} ms a
 console.log(`library overhead / wire time: ${printerFigures.overheadVsWire.baud9600} at 9600, ${printerFigures.overheadVsWire.baud115200} at 115200`);
 console.log(`ZVT authorisation, terminal answering at once: median ${figures.zvt.msAuthoriseWithInstantTerminal.median} ms, p95 ${figures.zvt.msAuthoriseWithInstantTerminal.p95} ms`);
 
-const dir = fileURLToPath(new URL('./results/', import.meta.url));
-mkdirSync(dir, { recursive: true });
-writeFileSync(`${dir}hardware.json`, `${JSON.stringify({ at: new Date().toISOString(), ...figures }, null, 2)}\n`);
+writeResults('hardware', { at: new Date().toISOString(), ...figures });
 process.exit(0);

@@ -15,23 +15,18 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { newDataDir, startHub as startHubProcess } from '../tests/support/hub-process.js';
+import { quantile, round, summary, writeResults } from './support/stats.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const sessionsTotal = Number(process.env.KIOSK_BENCH_SESSIONS ?? 1000);
 const scriptedSessions = Number(process.env.KIOSK_BENCH_SCRIPTED ?? 20);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 const startHub = () => startHubProcess({ dataDir: newDataDir('kiosk-bench-'), cwd: root, startupTimeoutMs: 60_000 });
 
@@ -214,13 +209,13 @@ async function main(): Promise<void> {
     await long.close();
 
     const results = {
-      tapToPaintMs: { samples: taps.length, median: round(percentile(taps, 50)), p95: round(percentile(taps, 95)), max: round(Math.max(...taps)) },
-      tapOnServiceToTicketNumberMs: { samples: ticketTimes.length, median: round(percentile(ticketTimes, 50)), p95: round(percentile(ticketTimes, 95)) },
+      tapToPaintMs: { samples: taps.length, ...summary(taps, 1) },
+      tapOnServiceToTicketNumberMs: { samples: ticketTimes.length, median: round(quantile(ticketTimes, 0.5), 1), p95: round(quantile(ticketTimes, 0.95), 1) },
       initialJs: {
-        gzipKiB: round(initialJsGzipBytes / 1024),
-        rawKiB: round(initialJsRawBytes / 1024),
+        gzipKiB: round(initialJsGzipBytes / 1024, 1),
+        rawKiB: round(initialJsRawBytes / 1024, 1),
         files: jsBodies.length,
-        builtEntryAndPreloadsGzipKiB: round(built.entryGzipBytes / 1024),
+        builtEntryAndPreloadsGzipKiB: round(built.entryGzipBytes / 1024, 1),
       },
       heap: {
         sessions: sessionsTotal,
@@ -228,7 +223,7 @@ async function main(): Promise<void> {
         afterAllMb: round(heapAfterAll, 2),
         growthMb: round(heapAfterAll - heapAfter10, 2),
         curve: heapCurve,
-        seconds: round(sessionsSeconds),
+        seconds: round(sessionsSeconds, 1),
       },
       chromium: chromiumPath,
       at: new Date().toISOString(),
@@ -238,8 +233,7 @@ async function main(): Promise<void> {
     console.log(`initial JavaScript: ${results.initialJs.gzipKiB} KiB gzip (${results.initialJs.rawKiB} KiB raw, ${results.initialJs.files} files); built entry + preloads ${results.initialJs.builtEntryAndPreloadsGzipKiB} KiB gzip`);
     console.log(`heap: ${results.heap.after10Mb} MB after 10 sessions, ${results.heap.afterAllMb} MB after ${sessionsTotal} (growth ${results.heap.growthMb} MB; ${results.heap.seconds} s)`);
     console.log(`heap curve: ${heapCurve.map((c) => `${c.sessions}: ${c.mb} MB`).join(', ')}`);
-    mkdirSync(join(root, 'bench/results'), { recursive: true });
-    writeFileSync(join(root, 'bench/results/kiosk.json'), `${JSON.stringify(results, null, 2)}\n`);
+    writeResults('kiosk', results);
   } finally {
     await browser.close();
     await hub.stop();

@@ -8,21 +8,16 @@
  * Prints the figures and writes bench/results/payments.json.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { ManualClock } from '../server/clock.js';
 import { httpSender } from '../server/outbox/http-sender.js';
 import { Outbox } from '../server/outbox/outbox.js';
 import { approved, startHarness } from '../tests/payments/harness.js';
+import { quantile, round, writeResults } from './support/stats.js';
 
 const payments = Number(process.env.BENCH_PAYMENTS ?? 300);
-const root = fileURLToPath(new URL('..', import.meta.url));
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(q * values.length) - 1)] ?? NaN;
-const round = (value: number) => Math.round(value * 100) / 100;
 
 // 1. Journal cost per payment.
 const kiosk = await startHarness();
@@ -70,17 +65,16 @@ const results = {
   journal: {
     payments,
     commitsPerPayment: 4,
-    paymentsPerSecond: round(payments / journalSeconds),
-    p50Ms: round(quantile(latencies, 0.5)),
-    p95Ms: round(quantile(latencies, 0.95)),
-    maxMs: round(Math.max(...latencies)),
+    paymentsPerSecond: round(payments / journalSeconds, 2),
+    p50Ms: round(quantile(latencies, 0.5), 2),
+    p95Ms: round(quantile(latencies, 0.95), 2),
+    maxMs: round(Math.max(...latencies), 2),
     outboxItemsQueued: outboxItems,
   },
-  outbox: { itemsSent: sent, itemsPerSecond: round(sent / sendSeconds), officePaymentsStored: officeRows },
+  outbox: { itemsSent: sent, itemsPerSecond: round(sent / sendSeconds, 2), officePaymentsStored: officeRows },
 };
 console.log(`journal: ${payments} payments, ${results.journal.paymentsPerSecond}/s; per payment p50 ${results.journal.p50Ms} ms, p95 ${results.journal.p95Ms} ms, max ${results.journal.maxMs} ms (4 fsync'd commits each)`);
-console.log(`outbox: ${sent} items over HTTP in ${round(sendSeconds)} s = ${results.outbox.itemsPerSecond} items/s; office holds ${officeRows} payments (one per payment)`);
-mkdirSync(join(root, 'bench/results'), { recursive: true });
-writeFileSync(join(root, 'bench/results/payments.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`outbox: ${sent} items over HTTP in ${round(sendSeconds, 2)} s = ${results.outbox.itemsPerSecond} items/s; office holds ${officeRows} payments (one per payment)`);
+writeResults('payments', results);
 await office.dispose();
 await kiosk.dispose();

@@ -6,12 +6,13 @@
  *     WebSocket client — the display board's path.
  * Prints the figures and writes bench/results/queue.json.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startHub as startHubProcess } from '../tests/support/hub-process.js';
+import { quantile, round, summary, writeResults } from './support/stats.js';
 import WebSocket from 'ws';
 
 const issueCount = Number(process.env.BENCH_ISSUES ?? 600);
@@ -19,11 +20,6 @@ const concurrency = 8;
 const callCount = Number(process.env.BENCH_CALLS ?? 100);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-};
-const ms = (value: number) => Math.round(value * 100) / 100;
 
 const startHub = (dataDir: string) => startHubProcess({ dataDir, cwd: root, env: { LOG_LEVEL: 'warn' } });
 
@@ -92,17 +88,15 @@ try {
     issue: {
       tickets: issueCount,
       concurrency,
-      ticketsPerSecond: Math.round(perSecond * 10) / 10,
-      latencyMs: { median: ms(quantile(latencies, 0.5)), p95: ms(quantile(latencies, 0.95)) },
+      ticketsPerSecond: round(perSecond, 1),
+      latencyMs: { median: round(quantile(latencies, 0.5), 2), p95: round(quantile(latencies, 0.95), 2) },
     },
-    callToBoardEvent: { calls: callCount, latencyMs: { median: ms(quantile(callLatencies, 0.5)), p95: ms(quantile(callLatencies, 0.95)), max: ms(Math.max(...callLatencies)) } },
+    callToBoardEvent: { calls: callCount, latencyMs: summary(callLatencies) },
   };
   console.log(`tickets issued per second: ${results.issue.ticketsPerSecond} (${issueCount} tickets, ${concurrency} concurrent clients)`);
   console.log(`issue latency: median ${results.issue.latencyMs.median} ms, p95 ${results.issue.latencyMs.p95} ms`);
   console.log(`call → WebSocket event: median ${results.callToBoardEvent.latencyMs.median} ms, p95 ${results.callToBoardEvent.latencyMs.p95} ms (${callCount} calls)`);
-  const resultsDir = join(root, 'bench', 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, 'queue.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeResults('queue', results);
 } finally {
   await hub.stop({ keepData: true });
   rmSync(dataDir, { recursive: true, force: true });

@@ -11,7 +11,7 @@
  * `npm run bench -- ticket-print`; BENCH_TAPS sets the number of tickets (default 30).
  */
 import { chromium } from '@playwright/test';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,14 +20,10 @@ import { PrinterSimulator } from '../hardware/sim/printer-sim.js';
 import { chromiumPath } from '../playwright.config.js';
 import { startHub } from '../tests/support/hub-process.js';
 import { startVisit, words } from '../tests/browser/kiosk-helpers.js';
+import { summary, writeResults } from './support/stats.js';
 
 const taps = Number(process.env.BENCH_TAPS ?? 30);
 const wallClockNow = () => performance.timeOrigin + performance.now();
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-};
-const round = (value: number) => Math.round(value * 10) / 10;
 
 const printer = new PrinterSimulator();
 const line = await hostSimulator(printer, { transport: 'pty', name: 'bench-ticket-printer' });
@@ -82,15 +78,17 @@ try {
   rmSync(folder, { recursive: true, force: true });
 }
 
-const summary = (values: number[]) => ({ medianMs: round(quantile(values, 0.5)), p95Ms: round(quantile(values, 0.95)), maxMs: round(Math.max(...values)) });
+const summaryMs = (values: number[]) => {
+  const { median, p95, max } = summary(values, 1);
+  return { medianMs: median, p95Ms: p95, maxMs: max };
+};
 const result = {
   taps,
-  tapToFirstByteOnPort: summary(toAnyByte),
-  tapToPrintJobStart: summary(toJobStart),
+  tapToFirstByteOnPort: summaryMs(toAnyByte),
+  tapToPrintJobStart: summaryMs(toJobStart),
   note: 'first byte = the status check the driver sends before every job; job start = ESC @ of the ticket itself',
 };
 console.log(`Kiosk tap → ticket printer port, ${taps} tickets (socat pty, ESC/POS simulator):`);
 console.log(`  first byte on the port : median ${result.tapToFirstByteOnPort.medianMs} ms, p95 ${result.tapToFirstByteOnPort.p95Ms} ms, max ${result.tapToFirstByteOnPort.maxMs} ms`);
 console.log(`  print job starts (ESC @): median ${result.tapToPrintJobStart.medianMs} ms, p95 ${result.tapToPrintJobStart.p95Ms} ms, max ${result.tapToPrintJobStart.maxMs} ms`);
-mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/ticket-print.json', `${JSON.stringify(result, null, 2)}\n`);
+writeResults('ticket-print', result);
