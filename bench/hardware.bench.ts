@@ -16,7 +16,7 @@ import { TerminalSimulator } from '../hardware/sim/terminal-sim.js';
 import { SupervisedPrinter } from '../hardware/supervision/printer-supervisor.js';
 import { SupervisedTerminal } from '../hardware/supervision/terminal-supervisor.js';
 import { socatAvailable } from '../hardware/serial/socat.js';
-import type { TicketPrintout } from '../hardware/types.js';
+import { sampleTicket as ticket } from '../tests/hardware/support/printer.js';
 import { quantile, round, summary, writeResults } from './support/stats.js';
 
 const runs = Number(process.env.BENCH_HARDWARE_RUNS ?? 100);
@@ -24,19 +24,6 @@ const transport = socatAvailable() ? 'pty' : 'memory';
 
 const wireMs = (bytes: number, baud: number): number => (bytes * 10 * 1000) / baud;
 
-const ticket: TicketPrintout = {
-  councilName: 'Cambridge City Council',
-  siteName: 'Mandela House',
-  number: 'H014',
-  serviceName: 'Housing advice',
-  location: 'Ground floor, room 2',
-  issuedAt: new Date('2026-07-01T08:05:00Z'),
-  timeZone: 'Europe/London',
-  position: 3,
-  estimatedWaitMinutes: 12,
-  footerLines: ['Please wait to be called', 'Parking permit fee £5.00'],
-  qr: 'https://council.example/t/H014?lang=en',
-};
 
 // 1 and 2: printer
 const sim = new PrinterSimulator();

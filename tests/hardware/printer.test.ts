@@ -2,62 +2,13 @@
  * The ESC/POS printer through its supervisor, on a real socat pty pair, against the printer
  * simulator: what the resident reads on tickets and receipts. (Faults: printer-faults.test.ts.)
  */
-import { afterEach, describe, expect, test } from 'vitest';
-import { PrinterSimulator } from '../../hardware/sim/printer-sim.js';
-import { hostSimulator, type SimulatedLine } from '../../hardware/sim/hosting.js';
-import { SupervisedPrinter, type PrinterSupervisorOptions } from '../../hardware/supervision/printer-supervisor.js';
-import type { DeviceState } from '../../contract/devices.js';
-import type { TicketPrintout } from '../../hardware/types.js';
+import { describe, expect, test } from 'vitest';
+import type { PrinterSupervisorOptions } from '../../hardware/supervision/printer-supervisor.js';
+import { cleanUpAfterEach, until } from './support/lifecycle.js';
+import { sampleTicket as ticket, startPrinterRig } from './support/printer.js';
 
-const ticket: TicketPrintout = {
-  councilName: 'Cambridge City Council',
-  siteName: 'Mandela House',
-  number: 'H014',
-  serviceName: 'Housing advice',
-  location: 'Ground floor, room 2',
-  issuedAt: new Date('2026-07-01T08:05:00Z'),
-  timeZone: 'Europe/London',
-  position: 3,
-  estimatedWaitMinutes: 12,
-  footerLines: ['Please wait to be called', 'Parking permit fee £5.00'],
-  qr: 'https://council.example/t/H014?lang=en',
-};
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function setUp(options: Partial<PrinterSupervisorOptions> = {}, transport: 'pty' | 'memory' = 'pty') {
-  const sim = new PrinterSimulator();
-  const line: SimulatedLine = await hostSimulator(sim, { transport });
-  cleanups.push(() => line.stop());
-  let connects = 0;
-  const printer = new SupervisedPrinter({
-    id: 'ticket-printer',
-    kind: 'ticket-printer',
-    kiosk: 'kiosk-1',
-    connector: { description: line.connector.description, connect: () => (connects++, line.connector.connect()) },
-    pollIntervalMs: 100,
-    confirmTimeoutMs: 3_000,
-    realtimeTimeoutMs: 2_000,
-    backoff: { initialMs: 50, maxMs: 200 },
-    ...options,
-  });
-  const states: DeviceState[] = [];
-  printer.onChange((s) => states.push(s));
-  await printer.start();
-  cleanups.push(() => printer.stop());
-  return { sim, line, printer, states, connects: () => connects };
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const cleanups = cleanUpAfterEach();
+const setUp = (options: Partial<PrinterSupervisorOptions> = {}, transport: 'pty' | 'memory' = 'pty') => startPrinterRig(cleanups, options, transport);
 
 describe('ticket printing', () => {
   test('prints what the resident needs to read, with £, the QR code and a cut, confirmed by the printer', async () => {

@@ -2,47 +2,13 @@
  * ZVT card terminal faults through the supervisor on a real socat pty pair: a lost final answer,
  * a terminal that goes quiet or vanishes mid-frame, one that never answers, and an unplug.
  */
-import { afterEach, describe, expect, test } from 'vitest';
-import { TerminalSimulator } from '../../hardware/sim/terminal-sim.js';
-import { hostSimulator, type SimulatedLine } from '../../hardware/sim/hosting.js';
-import { SupervisedTerminal, type TerminalSupervisorOptions } from '../../hardware/supervision/terminal-supervisor.js';
-import type { TerminalPrompt } from '../../hardware/types.js';
+import { describe, expect, test } from 'vitest';
+import type { TerminalSupervisorOptions } from '../../hardware/supervision/terminal-supervisor.js';
+import { cleanUpAfterEach, until } from './support/lifecycle.js';
+import { sampleRequest as request, startTerminalRig } from './support/terminal.js';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function setUp(options: Partial<TerminalSupervisorOptions> = {}, transport: 'pty' | 'memory' = 'pty') {
-  const sim = new TerminalSimulator({ stepMs: 5, cardWaitMs: 200 });
-  const line: SimulatedLine = await hostSimulator(sim, { transport });
-  cleanups.push(() => line.stop());
-  const terminal = new SupervisedTerminal({
-    kiosk: 'kiosk-1',
-    connector: line.connector,
-    password: '000000',
-    currencyCode: 826,
-    ackTimeoutMs: 1_000,
-    // Generous for a loaded machine; the 'unknown' cases wait finalAnswerMs once.
-    timeouts: { commandAckMs: 2_000, finalAnswerMs: 1_500 },
-    heartbeatMs: 0,
-    backoff: { initialMs: 50, maxMs: 200 },
-    ...options,
-  });
-  await terminal.start();
-  cleanups.push(() => terminal.stop());
-  return { sim, line, terminal };
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-const request = { amountPence: 12_050, reference: 'pay-1' };
+const cleanups = cleanUpAfterEach();
+const setUp = (options: Partial<TerminalSupervisorOptions> = {}, transport: 'pty' | 'memory' = 'pty') => startTerminalRig(cleanups, options, transport);
 
 describe('ZVT card terminal faults', () => {
   test('lost final answer: the terminal took the money but never said so → unknown, never retried', async () => {
