@@ -1,28 +1,13 @@
 /**
- * Content-Security-Policy for the shell's windows. The server sends its own; the shell adds this one
- * on every response from the app origin as well (two CSP headers are both enforced), so a server
- * misconfiguration cannot loosen what the kiosk window may load.
+ * The shell's Content-Security-Policy (contract/content-security-policy.ts, stricter variant), added
+ * on every response from the app origin as well as the server's own (two CSP headers are both
+ * enforced), so a server misconfiguration cannot loosen what the kiosk window may load.
  */
+import { contentSecurityPolicy } from '../../contract/content-security-policy.js';
+
 export function shellContentSecurityPolicy(appOrigin: string): string {
   const url = new URL(appOrigin);
-  const ws = `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`;
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    // React sets style attributes through the CSSOM (not blocked); Vite's built CSS is a file. Inline
-    // <style> is allowed because it cannot run code.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self' ${ws}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-src 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'self'",
-    "worker-src 'self'",
-  ].join('; ');
+  return contentSecurityPolicy({ webSockets: [`${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`], shell: true });
 }
 
 export type ResponseHeaders = Record<string, string[]>;
