@@ -1,22 +1,58 @@
 #!/usr/bin/env node
-// `npm test`: every check, in the order that fails fastest. Stops at the first failing step.
+// `npm test`: every check, in the order that fails fastest. Stops at the first failing step and
+// ends with one line that counts every test run: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const reports = mkdtempSync(join(tmpdir(), 'kiosk-test-reports-'));
+const vitestReport = join(reports, 'vitest.json');
+const playwrightReport = join(reports, 'playwright.json');
 
 const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['translations', 'npm', ['run', '--silent', 'i18n:check']],
   // Built before any test: API and browser tests serve the screens from dist/renderer.
   ['renderer build', 'npm', ['run', '--silent', 'build:renderer']],
-  ['unit, hardware and API tests', 'npx', ['vitest', 'run']],
-  ['browser tests', 'npx', ['playwright', 'test']],
+  ['unit, hardware and API tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
+  ['browser tests', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }],
 ];
 
-for (const [name, command, args] of steps) {
+const counts = { passed: 0, failed: 0, skipped: 0 };
+function addCounts() {
+  try {
+    const vitest = JSON.parse(readFileSync(vitestReport, 'utf8'));
+    counts.passed += vitest.numPassedTests;
+    counts.failed += vitest.numFailedTests;
+    counts.skipped += vitest.numPendingTests + vitest.numTodoTests;
+  } catch {
+    /* that step did not run */
+  }
+  try {
+    const { stats } = JSON.parse(readFileSync(playwrightReport, 'utf8'));
+    counts.passed += stats.expected + stats.flaky;
+    counts.failed += stats.unexpected;
+    counts.skipped += stats.skipped;
+  } catch {
+    /* that step did not run */
+  }
+}
+
+function finish(code) {
+  addCounts();
+  rmSync(reports, { recursive: true, force: true });
+  console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  process.exit(code);
+}
+
+for (const [name, command, args, env] of steps) {
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit' });
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) {
     console.error(`\n✖ ${name} failed (exit ${result.status ?? result.signal})`);
-    process.exit(result.status ?? 1);
+    finish(result.status ?? 1);
   }
 }
 console.log('\n✔ all test steps passed');
+finish(0);
