@@ -32,6 +32,7 @@ function addCounts() {
   try {
     const { stats } = JSON.parse(readFileSync(playwrightReport, 'utf8'));
     counts.passed += stats.expected + stats.flaky;
+    if (stats.flaky > 0) console.log(`\n${stats.flaky} browser test(s) passed only on retry (flaky): see the list above.`);
     counts.failed += stats.unexpected;
     counts.skipped += stats.skipped;
   } catch {
