@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { HttpError, parseInput } from '../http/errors.js';
-import { nextDay, startOfZonedDay, zonedDay } from './zoned-time.js';
+import { nextDay, startOfZonedDay, zonedDay } from '../zoned-time.js';
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 const DayOrInstant = z.union([z.string().regex(dayPattern).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`))), z.iso.datetime()], {

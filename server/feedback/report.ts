@@ -12,7 +12,7 @@ import {
   type ReasonCount,
 } from '../../contract/feedback.js';
 import type { FeedbackRow } from './store.js';
-import { zonedKeysAt } from './zoned-time.js';
+import { zonedKeysAt } from '../zoned-time.js';
 
 /** What the report needs to know of a ticket (read from the queue's table). */
 export interface TicketFacts {

@@ -18,7 +18,7 @@ import {
 import type { ServerContext, ServerModule } from '../context.js';
 import { notFound, parseInput } from '../http/errors.js';
 import { parseReportRange } from '../feedback/report-range.js';
-import { zonedDay } from '../feedback/zoned-time.js';
+import { zonedDay } from '../zoned-time.js';
 import { describeProblem, InfoLibrary, type ContentProblem } from './library.js';
 import { infoSlip, slipLanguage } from './slip.js';
 import { infoMigrations, InfoViews, type ViewRow } from './views.js';

@@ -7,7 +7,7 @@
 import { Payment, type PaymentOutcome, type PaymentsReport, type ReportRow } from '../../contract/payments.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../store/database.js';
-import { formatLocalDateTime } from './receipt.js';
+import { formatLocalDateTime } from '../zoned-time.js';
 
 export interface IngestResult {
   stored: boolean;

@@ -5,26 +5,12 @@
 import type { ReceiptLine, ReceiptPrintout } from '../../hardware/types.js';
 import type { JournalRow } from './journal.js';
 import { maskCardData } from './pci.js';
+import { formatLocalDateTime } from '../zoned-time.js';
 
 export function formatPounds(pence: number): string {
   const sign = pence < 0 ? '-' : '';
   const abs = Math.abs(pence);
   return `${sign}£${Math.floor(abs / 100).toLocaleString('en-GB')}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-export function formatLocalDateTime(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}:${get('second')}`;
 }
 
 export interface ReceiptContext {

@@ -14,7 +14,7 @@ import type { Db } from '../store/database.js';
 import { estimateWaitSeconds, meanServiceSeconds, toWholeMinutes, type DeskLoad } from './estimate.js';
 import { orderForDesk, orderService, orderingRules } from './ordering.js';
 import { formatNumber, queueStatements, recordEvent, toTicket, type QueueStatements, type TicketRow, type WaitingKeys } from './store.js';
-import { siteDay } from './time.js';
+import { zonedDay } from '../zoned-time.js';
 
 export interface QueueDeps {
   db: Db;
@@ -83,7 +83,7 @@ export class Queue {
     const result = this.deps.db.transaction(() => {
       const now = this.deps.clock.now();
       const at = now.toISOString();
-      const day = siteDay(now, this.config.site.timeZone);
+      const day = zonedDay(now, this.config.site.timeZone);
       const serial = this.sql.nextSerial.get(service.id, day)?.last_number;
       if (serial === undefined) throw new Error('ticket counter returned nothing');
       const id = randomUUID();
@@ -184,7 +184,7 @@ export class Queue {
    */
   closeEarlierDays(): number {
     const now = this.deps.clock.now();
-    const today = siteDay(now, this.config.site.timeZone);
+    const today = zonedDay(now, this.config.site.timeZone);
     const closed = this.deps.db.transaction(() => {
       const at = now.toISOString();
       const rows = this.sql.unfinishedBefore.all(today);

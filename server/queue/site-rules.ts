@@ -3,7 +3,7 @@
  * must exist, a time zone the runtime knows. Each problem names its field path.
  */
 import type { SiteConfig } from '../../contract/config.js';
-import { isKnownTimeZone } from './time.js';
+import { isKnownTimeZone } from '../zoned-time.js';
 
 export interface ConfigProblem {
   path: string;

@@ -12,7 +12,9 @@
  * 90th percentile, longest) are over measured waits, i.e. tickets that were called.
  */
 import type { TicketState, WaitStandardBreakdown, WaitStandardReport } from '../../contract/queue.js';
-import { secondsBetween, siteHour } from '../queue/time.js';
+import { zonedHour } from '../zoned-time.js';
+
+const secondsBetween = (fromIso: string, toIso: string): number => (Date.parse(toIso) - Date.parse(fromIso)) / 1000;
 
 export interface MeasuredTicket {
   service: string;
@@ -86,7 +88,7 @@ export function waitStandardReport(
   };
   const byService = group((t) => t.service);
   const serviceKeys = [...options.serviceOrder.filter((s) => byService.has(s)), ...[...byService.keys()].filter((s) => !options.serviceOrder.includes(s))];
-  const byHour = group((t) => siteHour(new Date(t.issuedAt), options.timeZone));
+  const byHour = group((t) => zonedHour(new Date(t.issuedAt), options.timeZone));
   const { key: _key, ...overall } = summarise('all', classified.map((c) => c.outcome));
   return {
     ...overall,

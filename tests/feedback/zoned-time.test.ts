@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDay, startOfZonedDay, zonedDay, zonedHour } from '../../server/feedback/zoned-time.js';
+import { nextDay, startOfZonedDay, zonedDay, zonedHour } from '../../server/zoned-time.js';
 
 describe('days and hours in the site time zone', () => {
   it('finds midnight on the days the clocks change', () => {

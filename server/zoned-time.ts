@@ -1,6 +1,7 @@
 /**
- * Dates and hours in the site's time zone, for report keys and report ranges. Stored times stay UTC;
- * only the grouping uses the zone (a tap at 23:30 UTC in summer belongs to the next London day).
+ * Dates and hours in the site's time zone: the queue's "today" for numbering, report keys and report
+ * ranges, the date and time printed on receipts. Stored times stay UTC; only the grouping and the
+ * printing use the zone (a tap at 23:30 UTC in summer belongs to the next London day).
  */
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -108,4 +109,20 @@ export function nextDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const next = new Date(Date.UTC(y, m - 1, d + 1));
   return `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
+}
+
+/** "DD/MM/YYYY HH:MM:SS" of the instant (UTC ISO) on the site's clocks, as printed on receipts. */
+export function formatLocalDateTime(iso: string, timeZone: string): string {
+  const p = zonedParts(new Date(iso), timeZone);
+  return `${pad(p.day)}/${pad(p.month)}/${p.year} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
+}
+
+/** True when the runtime knows this IANA zone name. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
 }
