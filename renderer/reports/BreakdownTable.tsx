@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WaitStandardBreakdown } from '../../contract/queue';
 import { formatDuration } from '../staff/waitLevel';
-import { downloadCsv, toCsv } from './csv';
+import { CsvButton } from './CsvButton';
 
 const columns = ['tickets', 'withinTarget', 'breaches', 'left', 'pending', 'percentWithinTarget', 'medianWaitSeconds', 'p90WaitSeconds', 'longestWaitSeconds'] as const;
 const durations = new Set<string>(['medianWaitSeconds', 'p90WaitSeconds', 'longestWaitSeconds']);
@@ -25,11 +25,10 @@ export function BreakdownTable({ id, caption, keyHeading, rows, label, csvName }
   const { t } = useTranslation('reports');
   const heading = (column: (typeof columns)[number]) => t(`columns.${column}`);
 
-  function download() {
+  function csvRows() {
     // Seconds and percentages stay plain numbers in the file, for spreadsheets.
     const header = [keyHeading, ...columns.map((column) => (durations.has(column) ? t('csvSeconds', { column: heading(column) }) : heading(column)))];
-    const body = rows.map((row) => [label(row.key), ...columns.map((column) => row[column])]);
-    downloadCsv(csvName, toCsv([header, ...body]));
+    return [header, ...rows.map((row) => [label(row.key), ...columns.map((column) => row[column])])];
   }
 
   return (
@@ -59,9 +58,7 @@ export function BreakdownTable({ id, caption, keyHeading, rows, label, csvName }
           ))}
         </tbody>
       </table>
-      <button type="button" className="button" onClick={download}>
-        {t('downloadCsv', { table: caption })}
-      </button>
+      <CsvButton label={t('downloadCsv', { table: caption })} filename={csvName} rows={csvRows} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Service, WaitStandardReport } from '../../contract/queue';
 import { request } from '../shared/api-client';
 import { handleUnauthorised, useSession } from '../staff/session';
-import { SignIn } from '../staff/SignIn';
+import { SignInGate } from '../staff/SignInGate';
 import { describeError } from '../staff/errors';
 import { formatDuration } from '../staff/waitLevel';
 import { periodFor, toDateInput, type PeriodKind } from './period';
@@ -14,14 +14,11 @@ import { FeedbackSection } from './feedback/FeedbackSection';
 
 export function ReportsApp() {
   const { t } = useTranslation('reports');
-  const user = useSession((s) => s.user);
-  useEffect(() => {
-    document.title = t('title');
-  }, [t]);
-  useEffect(() => {
-    void useSession.getState().verify();
-  }, []);
-  return user ? <Reports /> : <SignIn heading={t('title')} />;
+  return (
+    <SignInGate title={t('title')}>
+      <Reports />
+    </SignInGate>
+  );
 }
 
 function Reports() {

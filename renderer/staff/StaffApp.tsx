@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from './session';
 import { useConsole } from './store';
-import { SignIn } from './SignIn';
+import { SignInGate } from './SignInGate';
 import { DeskPicker } from './DeskPicker';
 import { WaitingList } from './WaitingList';
 import { CurrentTicket } from './CurrentTicket';
@@ -12,15 +12,11 @@ import { NoticeBar } from './NoticeBar';
 
 export function StaffApp() {
   const { t } = useTranslation('staff');
-  const user = useSession((s) => s.user);
-  useEffect(() => {
-    document.title = t('title');
-  }, [t]);
-  useEffect(() => {
-    void useSession.getState().verify();
-  }, []);
-  if (!user) return <SignIn heading={t('title')} />;
-  return <Console />;
+  return (
+    <SignInGate title={t('title')}>
+      <Console />
+    </SignInGate>
+  );
 }
 
 function Console() {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FeedbackTally } from '../../../contract/feedback';
-import { downloadCsv, toCsv } from '../csv';
+import { CsvButton } from '../CsvButton';
 import { formatNetSatisfaction } from './format';
 
 const counts = ['good', 'average', 'poor', 'all'] as const;
@@ -15,11 +15,10 @@ export function FeedbackTable({ caption, keyHeading, rows, label, csvName }: {
 }) {
   const { t } = useTranslation('reports-feedback');
 
-  function download() {
+  function csvRows() {
     const header = [keyHeading, ...counts.map((c) => t(`columns.${c}`)), t('columns.netSatisfaction')];
     // Net satisfaction stays a plain number in the file, for spreadsheets.
-    const body = rows.map((row) => [label(row.key), ...counts.map((c) => row[c]), row.netSatisfaction === null ? null : Number(row.netSatisfaction.toFixed(3))]);
-    downloadCsv(csvName, toCsv([header, ...body]));
+    return [header, ...rows.map((row) => [label(row.key), ...counts.map((c) => row[c]), row.netSatisfaction === null ? null : Number(row.netSatisfaction.toFixed(3))])];
   }
 
   return (
@@ -49,9 +48,7 @@ export function FeedbackTable({ caption, keyHeading, rows, label, csvName }: {
           ))}
         </tbody>
       </table>
-      <button type="button" className="button" onClick={download}>
-        {t('downloadCsv', { table: caption })}
-      </button>
+      <CsvButton label={t('downloadCsv', { table: caption })} filename={csvName} rows={csvRows} />
     </div>
   );
 }

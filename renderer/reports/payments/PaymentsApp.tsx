@@ -11,7 +11,7 @@ import { Payment, PaymentsExport, PaymentsReport, Reconciliation, ReprintRespons
 import { request } from '../../shared/api-client';
 import { describeError } from '../../staff/errors';
 import { handleUnauthorised, useSession } from '../../staff/session';
-import { SignIn } from '../../staff/SignIn';
+import { SignInGate } from '../../staff/SignInGate';
 import { downloadCsv } from '../csv';
 
 const pounds = (pence: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
@@ -19,14 +19,11 @@ const localToday = () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', mon
 
 export function PaymentsApp() {
   const { t } = useTranslation('reports-payments');
-  const user = useSession((s) => s.user);
-  useEffect(() => {
-    document.title = t('title');
-  }, [t]);
-  useEffect(() => {
-    void useSession.getState().verify();
-  }, []);
-  return user ? <Payments /> : <SignIn heading={t('title')} />;
+  return (
+    <SignInGate title={t('title')}>
+      <Payments />
+    </SignInGate>
+  );
 }
 
 function useFailure() {
