@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Service, WaitStandardReport } from '../../contract/queue';
 import { request } from '../shared/api-client';
-import { handleUnauthorised, useSession } from '../staff/session';
+import { handleUnauthorised } from '../staff/session';
 import { SignInGate } from '../staff/SignInGate';
+import { ReportsHeader } from './ReportsHeader';
 import { describeError } from '../staff/errors';
 import { formatDuration } from '../staff/waitLevel';
 import { periodFor, toDateInput, type PeriodKind } from './period';
@@ -23,8 +24,6 @@ export function ReportsApp() {
 
 function Reports() {
   const { t } = useTranslation(['reports', 'staff']);
-  const user = useSession((s) => s.user);
-  const signOut = useSession((s) => s.signOut);
   const id = useId();
   const today = toDateInput(new Date());
   const [kind, setKind] = useState<PeriodKind>('today');
@@ -79,16 +78,7 @@ function Reports() {
 
   return (
     <div className="reports">
-      <header className="reports-header">
-        <h1>{t('title')}</h1>
-        <p className="user">{t('staff:signedInAs', { name: user?.displayName ?? '' })}</p>
-        <a className="button small" href="/payments.html">
-          {t('paymentsLink')}
-        </a>
-        <button type="button" className="button small" onClick={() => signOut()}>
-          {t('staff:signOut')}
-        </button>
-      </header>
+      <ReportsHeader title={t('title')} link={{ href: '/payments.html', label: t('paymentsLink') }} />
       <main>
         <form className="period" onSubmit={showCustom} aria-labelledby={`${id}-period`}>
           <fieldset>

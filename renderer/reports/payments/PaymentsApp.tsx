@@ -10,8 +10,9 @@ import { z } from 'zod';
 import { Payment, PaymentsExport, PaymentsReport, Reconciliation, ReprintResponse, type ReportRow } from '../../../contract/payments';
 import { request } from '../../shared/api-client';
 import { describeError } from '../../staff/errors';
-import { handleUnauthorised, useSession } from '../../staff/session';
+import { handleUnauthorised } from '../../staff/session';
 import { SignInGate } from '../../staff/SignInGate';
+import { ReportsHeader } from '../ReportsHeader';
 import { downloadCsv } from '../csv';
 
 const pounds = (pence: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
@@ -33,8 +34,6 @@ function useFailure() {
 
 function Payments() {
   const { t } = useTranslation(['reports-payments', 'staff']);
-  const user = useSession((s) => s.user);
-  const signOut = useSession((s) => s.signOut);
   const id = useId();
   const failure = useFailure();
   const [from, setFrom] = useState(localToday());
@@ -67,16 +66,7 @@ function Payments() {
 
   return (
     <div className="reports">
-      <header className="reports-header">
-        <h1>{t('title')}</h1>
-        <p className="user">{t('staff:signedInAs', { name: user?.displayName ?? '' })}</p>
-        <a className="button small" href="/reports">
-          {t('backToReports')}
-        </a>
-        <button type="button" className="button small" onClick={() => signOut()}>
-          {t('staff:signOut')}
-        </button>
-      </header>
+      <ReportsHeader title={t('title')} link={{ href: '/reports', label: t('backToReports') }} />
       <main>
         <form
           className="period"
