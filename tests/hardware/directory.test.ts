@@ -12,6 +12,7 @@ import { devicesModule } from '../../server/devices/module.js';
 import { EventHub, type PushedEvent } from '../../server/events.js';
 import { systemClock } from '../../server/clock.js';
 import type { ServerContext } from '../../server/context.js';
+import { until } from './support/lifecycle.js';
 
 const config = SiteConfig.parse({
   site: { id: 'mandela-house', name: 'Mandela House', councilName: 'Cambridge City Council' },
@@ -25,14 +26,6 @@ afterEach(async () => {
   await directory?.stop();
   directory = null;
 });
-
-async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('device directory in demo mode', () => {
   test('simulated printers print tickets; tests can read them and inject faults; states reach the API and the event hub', async () => {

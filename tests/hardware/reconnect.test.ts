@@ -3,26 +3,16 @@
  * on real ptys. Port enumeration (udev / SetupAPI) cannot list ptys, so the lister is given the
  * pty paths as a USB adapter would be listed; everything else is the real connector and supervisor.
  */
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { PrinterSimulator } from '../../hardware/sim/printer-sim.js';
 import { hostSimulator } from '../../hardware/sim/hosting.js';
 import { matchPort, serialConnector, type ListedPort } from '../../hardware/serial/connector.js';
 import { SupervisedPrinter } from '../../hardware/supervision/printer-supervisor.js';
 import { SerialSettings } from '../../contract/devices.js';
+import { cleanUpAfterEach, until } from './support/lifecycle.js';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function until(condition: () => boolean, what: string, timeoutMs = 6_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const cleanups = cleanUpAfterEach();
 
 describe('finding the device again', () => {
   test('matchPort prefers the serial number, then a unique vendor/product pair; never guesses between twins', () => {
@@ -55,11 +45,11 @@ describe('finding the device again', () => {
 
     await line.unplug();
     listed = [];
-    await until(() => printer.state().reason === 'unplugged', 'unplugged');
+    await until(() => printer.state().reason === 'unplugged', 'unplugged', 6_000);
     const moved = join(line.hostPath, '..', 'moved-host');
     await line.replug({ hostPath: moved });
     listed = [{ path: moved, serialNumber: 'PRN-0042', vendorId: '0416', productId: '5011' }];
-    await until(() => printer.state().health === 'ok', 'ok at the new path');
+    await until(() => printer.state().health === 'ok', 'ok at the new path', 6_000);
     expect(await printer.printReceipt({ lines: [{ text: 'Back again £1.00' }] })).toEqual({ printed: true });
     expect(sim.lastText()).toContain('Back again £1.00');
   });
