@@ -54,6 +54,15 @@ interface ConsoleState {
 
 const deskKey = 'staff-desk';
 
+/** Tells the server a desk is staffed (open) or not; a failure only makes estimates less exact. */
+async function markDesk(deskId: string, action: 'open' | 'close'): Promise<void> {
+  try {
+    await request('POST', `/api/desks/${encodeURIComponent(deskId)}/${action}`, DeskStatus);
+  } catch (caught) {
+    handleUnauthorised(caught);
+  }
+}
+
 /** A ticket stays at the desk while it is called or being served; any other state frees the desk. */
 const atDesk = (ticket: Ticket) => ticket.state === 'called' || ticket.state === 'serving';
 
@@ -136,10 +145,16 @@ export const useConsole = create<ConsoleState>((set, get) => {
     },
 
     chooseDesk: (deskId) => {
+      const previous = get().deskId;
       if (deskId) sessionStorage.setItem(deskKey, deskId);
       else sessionStorage.removeItem(deskKey);
       set({ deskId, current: currentFromDesks(get().desks, deskId), notice: null, queue: [] });
-      if (deskId) void get().refreshQueue();
+      // The kiosk's estimated wait divides the queue by the desks that are staffed: say which.
+      if (previous && previous !== deskId) void markDesk(previous, 'close');
+      if (deskId) {
+        void markDesk(deskId, 'open');
+        void get().refreshQueue();
+      }
     },
 
     refreshQueue: async () => {

@@ -7,11 +7,16 @@ import { test, expect, computedStyle, presetSession, sessionItem, signInToStaff,
 test('signs in, picks a desk, calls the next ticket and completes it', async ({ page, hub, api }) => {
   const housing = await api.issueTicket('housing');
   const tax = await api.issueTicket('council-tax');
+  const deskOpen = async (id: string) => (await api.get<Array<{ id: string; open: boolean }>>('/api/desks')).find((desk) => desk.id === id)?.open;
+  expect(await deskOpen('desk-1')).toBe(false);
 
   await signInToStaff(page, hub, 'Desk 1');
   await expect(page.getByRole('heading', { name: 'Staff console' })).toBeVisible();
   await expect(page.locator('.console-header')).toContainText('Desk 1');
   await expect(page.getByText('Live')).toBeVisible();
+  // Picking a desk tells the server it is staffed, so the kiosk's estimate counts it.
+  await expect.poll(() => deskOpen('desk-1')).toBe(true);
+  expect(await deskOpen('desk-2')).toBe(false);
 
   const rows = page.getByRole('table', { name: /in the order Call next takes them/ }).getByRole('row');
   await expect(rows).toHaveCount(3); // header + two tickets, oldest first
