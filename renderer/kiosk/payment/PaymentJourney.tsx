@@ -500,20 +500,10 @@ function CardStep({ stage, amount, language, onCancel, onTryAgain, onHelp, onFin
       );
     }
     case 'declined':
-      return (
-        <ScreenLayout title={t('result.declined.title')} intro={t('result.declined.text')}>
-          <div className="actions">
-            <button type="button" className="button" onClick={onTryAgain}>
-              {t('tryAgain')}
-            </button>
-            {helpButton}
-            {finishButton}
-          </div>
-        </ScreenLayout>
-      );
     case 'cancelled':
+      // Nothing was taken either way: the same choices, in words for what happened.
       return (
-        <ScreenLayout title={t('result.cancelled.title')} intro={t('result.cancelled.text')}>
+        <ScreenLayout title={t(`result.${payment.outcome}.title`)} intro={t(`result.${payment.outcome}.text`)}>
           <div className="actions">
             <button type="button" className="button" onClick={onTryAgain}>
               {t('tryAgain')}
