@@ -33,6 +33,17 @@ export const QueueEstimate = z.strictObject({
 export const KioskConfig = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{1,60}$/),
   name: z.string().min(1),
+  /**
+   * Screen timers, set per kiosk by facilities (a URL parameter overrides them for tests).
+   * The warning's countdown is at least 20 s: WCAG 2.2.1 asks for that long to ask for more time.
+   */
+  timers: z
+    .strictObject({
+      idleSeconds: z.number().int().min(10).max(3600).default(60),
+      countdownSeconds: z.number().int().min(20).max(600).default(30),
+      returnSeconds: z.number().int().min(3).max(600).default(15),
+    })
+    .default({ idleSeconds: 60, countdownSeconds: 30, returnSeconds: 15 }),
   /** Which home tiles this kiosk offers. */
   offers: z.array(z.enum(['tickets', 'payments', 'information', 'feedback'])).default(['tickets', 'information', 'feedback']),
   devices: z.strictObject({

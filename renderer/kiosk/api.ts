@@ -17,18 +17,20 @@ async function must<T>(promise: Promise<T | null>, what: string): Promise<T> {
 export const fetchServices = () => must(request('GET', '/api/services', z.array(Service), undefined, { timeoutMs }), 'services');
 
 export type Offer = 'tickets' | 'payments' | 'information' | 'feedback';
-const KioskSummary = KioskConfig.pick({ id: true, name: true, offers: true });
+const KioskSummary = KioskConfig.pick({ id: true, name: true, offers: true, timers: true });
+export type KioskTimers = KioskConfig['timers'];
 
-/** What a kiosk offers when the server cannot say: the site config's own default. */
+/** What a kiosk offers when the server cannot say: the site config's own defaults. */
 export const defaultOffers: readonly Offer[] = ['tickets', 'information', 'feedback'];
+export const defaultTimers: KioskTimers = { idleSeconds: 60, countdownSeconds: 30, returnSeconds: 15 };
 
-/** What this kiosk offers (`GET /api/kiosks/:kiosk`, from the site config's `kiosks[].offers`). */
-export async function fetchKioskOffers(kioskId: string): Promise<readonly Offer[]> {
+/** What this kiosk offers and its timers (`GET /api/kiosks/:kiosk`, from the site config's `kiosks[]`). */
+export async function fetchKioskSummary(kioskId: string): Promise<{ offers: readonly Offer[]; timers: KioskTimers }> {
   try {
     const kiosk = await request('GET', `/api/kiosks/${encodeURIComponent(kioskId)}`, KioskSummary, undefined, { timeoutMs });
-    return kiosk?.offers ?? defaultOffers;
+    return { offers: kiosk?.offers ?? defaultOffers, timers: kiosk?.timers ?? defaultTimers };
   } catch {
-    return defaultOffers;
+    return { offers: defaultOffers, timers: defaultTimers };
   }
 }
 

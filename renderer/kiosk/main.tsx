@@ -10,7 +10,7 @@ import { findLanguage } from '../shared/languages';
 import '../shared/base.css';
 import './kiosk.css';
 import { App } from './App';
-import { fetchFeedbackConfig, fetchKioskOffers } from './api';
+import { fetchFeedbackConfig, fetchKioskSummary } from './api';
 import { startFeedbackOutbox } from './feedback-outbox';
 import { readParams } from './params';
 import { KioskSetupContext, type KioskSetup } from './setup';
@@ -28,12 +28,13 @@ function applyModes(largeText: boolean, highContrast: boolean): void {
 }
 
 async function start(): Promise<void> {
-  const params = readParams();
-  const [offers, feedback] = await Promise.all([
-    fetchKioskOffers(params.kioskId),
+  const fromUrl = readParams();
+  const [{ offers, timers }, feedback] = await Promise.all([
+    fetchKioskSummary(fromUrl.kioskId),
     fetchFeedbackConfig().catch(() => fallbackFeedback),
-    initI18n({ namespaces: ['kiosk', 'common', 'feedback', 'info', 'payment'], language: params.language }),
+    initI18n({ namespaces: ['kiosk', 'common', 'feedback', 'info', 'payment'], language: fromUrl.language }),
   ]);
+  const params = readParams(location.search, timers);
   const startLanguage = findLanguage(params.language)?.code;
   if (startLanguage) useVisit.getState().setLanguage(startLanguage);
 

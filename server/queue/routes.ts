@@ -79,13 +79,13 @@ export function registerQueueRoutes(app: FastifyInstance, ctx: ServerContext, qu
   ticketAction('close', (id, by) => queue.close(id, by));
   ticketAction('transfer', (id, by, body) => queue.transfer(id, parseInput(TransferRequest, body).service, by));
 
-  // What a kiosk offers, for its home screen. Only id, name and offers: device settings (ports,
-  // the card terminal's password) never leave the server.
+  // What a kiosk offers, for its home screen, and its screen timers. Never device settings (ports,
+  // the card terminal's password): those do not leave the server.
   app.get('/api/kiosks/:kiosk', async (request) => {
     const { kiosk } = parseInput(KioskParams, request.params, 'path');
     const found = ctx.config.kiosks.find((k) => k.id === kiosk);
     if (!found) throw notFound('kiosk', kiosk);
-    return { id: found.id, name: found.name, offers: found.offers };
+    return { id: found.id, name: found.name, offers: found.offers, timers: found.timers };
   });
 
   app.post('/api/kiosks/:kiosk/print-ticket', async (request) => {

@@ -1,8 +1,12 @@
 /**
  * Inactivity: a warning with a countdown and "I need more time"; then everything the resident chose
  * or entered is forgotten and the kiosk is back at the attract screen in the default language.
- * (`?idle=` and `?countdown=` shorten the timers; the defaults are 60 s and 30 s.)
+ * (`?idle=` and `?countdown=` shorten the timers; otherwise they come from the kiosk's site config,
+ * `kiosks[].timers`, by default 60 s and 30 s.)
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { kioskUrl, startVisit, words } from './kiosk-helpers';
 
@@ -56,4 +60,25 @@ test('an untouched attract screen is left alone: no warning for nobody', async (
   await expect(page.getByRole('heading', { level: 1, name: words.en.welcome })).toBeVisible();
   await page.waitForTimeout(2_500);
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
+});
+
+test.describe('timers from the site config', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'kiosk-timers-'));
+  const site = JSON.parse(readFileSync('server/demo/site.json', 'utf8')) as { kiosks: Array<Record<string, unknown>> };
+  const kiosk = site.kiosks[0];
+  if (kiosk) kiosk.timers = { idleSeconds: 10, countdownSeconds: 25, returnSeconds: 15 };
+  const configFile = join(folder, 'site.json');
+  writeFileSync(configFile, JSON.stringify(site));
+  test.use({ hubOptions: { configFile } });
+  test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  test("the kiosk's own idle time and countdown apply without URL parameters", async ({ page, hub }) => {
+    await page.goto(`${hub.url}/kiosk?kiosk=kiosk-1`);
+    await startVisit(page, 'en');
+    const dialog = page.getByRole('alertdialog', { name: words.en.stillThere });
+    // Not after the built-in 60 s: after this kiosk's 10 s, with its 25 s countdown.
+    await expect(dialog).toBeVisible({ timeout: 20_000 });
+    expect(Number(/in (\d+) seconds/.exec((await dialog.textContent()) ?? '')?.[1])).toBeGreaterThan(20);
+    expect(Number(/in (\d+) seconds/.exec((await dialog.textContent()) ?? '')?.[1])).toBeLessThanOrEqual(25);
+  });
 });

@@ -42,6 +42,15 @@ describe('config check', () => {
     for (const path of ['waitTargetSeconds:', 'services.1.prefix:', 'site.councilName:', 'colour']) expect(result.out).toContain(path);
   });
 
+  it('refuses a kiosk warning shorter than the 20 seconds WCAG 2.2.1 asks for, naming the field', () => {
+    const config = demo();
+    const kiosks = config.kiosks as Array<Record<string, unknown>>;
+    (kiosks[0] as Record<string, unknown>).timers = { idleSeconds: 90, countdownSeconds: 10 };
+    const result = cli(['config', 'check', writeConfig('timers.json', config)]);
+    expect(result.status).toBe(1);
+    expect(result.out).toContain('kiosks.0.timers.countdownSeconds:');
+  });
+
   it('names references and ids that do not fit together', () => {
     const config = demo();
     (config.desks[0] as { services: string[] }).services = ['housing', 'parking'];
