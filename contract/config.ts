@@ -63,6 +63,15 @@ export const SiteConfig = z.strictObject({
     timeZone: z.string().default('Europe/London'),
     phone: z.string().optional(),
     website: z.string().optional(),
+    /**
+     * Where a resident's phone can follow their ticket, printed as a QR code on the ticket; "{ticket}"
+     * is replaced by the ticket id. No QR is printed without it: the hub's own address is usually
+     * not reachable from a resident's phone.
+     */
+    ticketStatusUrl: z
+      .url({ protocol: /^https?$/ })
+      .refine((url) => url.includes('{ticket}') || url.includes('%7Bticket%7D'), 'must contain "{ticket}", where the ticket id goes')
+      .optional(),
   }),
   /** The wait standard: seen within this many seconds of arriving. */
   waitTargetSeconds: z.number().int().positive().default(600),

@@ -25,6 +25,11 @@ export function ticketPrintout(
   };
 }
 
+/** The QR's address for one ticket, or null when the site has no public status page. */
+export function ticketStatusUrl(template: string | undefined, ticketId: string): string | null {
+  return template ? template.replace('{ticket}', encodeURIComponent(ticketId)) : null;
+}
+
 /** Never throws: a printer fault is an answer the kiosk shows, not an error (the number is on screen). */
 export async function printOn(devices: KioskDevices, printout: TicketPrintout): Promise<PrintTicketResponse> {
   const printer = devices.ticketPrinter;

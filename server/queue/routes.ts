@@ -9,7 +9,7 @@ import { DeskId, IssueTicketRequest, PrintTicketRequest, ServiceId, TransferRequ
 import { staffOf } from '../auth/require-staff.js';
 import type { ServerContext } from '../context.js';
 import { HttpError, notFound, parseInput } from '../http/errors.js';
-import { printOn, ticketPrintout } from './printing.js';
+import { printOn, ticketPrintout, ticketStatusUrl } from './printing.js';
 import type { Queue } from './queue.js';
 
 const TicketParams = z.object({ id: z.string().min(1).max(100) });
@@ -96,7 +96,7 @@ export function registerQueueRoutes(app: FastifyInstance, ctx: ServerContext, qu
     const printout = ticketPrintout(
       ctx.config,
       { ...status, position: status.position ?? 1, estimatedWaitMinutes: status.estimatedWaitMinutes ?? 0 },
-      `${ctx.baseUrl()}/api/tickets/${status.id}`,
+      ticketStatusUrl(ctx.config.site.ticketStatusUrl, status.id),
     );
     const outcome = await printOn(ctx.devices.forKiosk(kiosk), printout);
     queue.recordPrint(status.id, kiosk, outcome);

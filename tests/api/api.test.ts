@@ -102,9 +102,14 @@ describe('public routes (kiosk and board)', () => {
     expect(second.estimatedWaitMinutes).toBeGreaterThan(ticket.estimatedWaitMinutes);
   });
 
-  it('tells a kiosk what it offers, without its device settings', async () => {
+  it('tells a kiosk what it offers and its screen timers, without its device settings', async () => {
     const kiosk = await call<Record<string, unknown>>(hub.url, 'GET', '/api/kiosks/kiosk-1');
-    expect(kiosk.body).toEqual({ id: 'kiosk-1', name: 'Entrance kiosk', offers: ['tickets', 'payments', 'information', 'feedback'] });
+    expect(kiosk.body).toEqual({
+      id: 'kiosk-1',
+      name: 'Entrance kiosk',
+      offers: ['tickets', 'payments', 'information', 'feedback'],
+      timers: { idleSeconds: 60, countdownSeconds: 30, returnSeconds: 15 },
+    });
     expect((await call(hub.url, 'GET', '/api/kiosks/kiosk-9')).status).toBe(404);
   });
 

@@ -44,6 +44,8 @@ describe('printing a ticket at kiosk-1', () => {
     expect((await post('/api/kiosks/kiosk-1/print-ticket', { ticketId: ticket.id })).body).toEqual({ printed: true });
     const text = printer?.lastText() ?? '';
     for (const expected of ['Demo City Council', ticket.number, 'Housing', 'Ground floor', 'Please wait to be called']) expect(text).toContain(expected);
+    // The QR leads a phone to the site's public status page for this ticket, not to the hub's API.
+    expect(printer?.lastPage()?.qrCodes).toEqual([`https://www.example.gov.uk/queue/ticket/${ticket.id}`]);
   });
 
   it('answers printed:false with the reason when the paper has run out (still 200)', async () => {
