@@ -11,7 +11,9 @@ export function createShellLogger(logDir: string, level = 'info'): Logger {
   mkdirSync(logDir, { recursive: true });
   const streams = pino.multistream([
     { stream: process.stdout, level: level as pino.Level },
-    { stream: pino.destination({ dest: join(logDir, 'shell.log'), mkdir: true, sync: false }), level: level as pino.Level },
+    // Written synchronously: the shell logs little, and the lines before a crash are the ones
+    // facilities need (an asynchronous writer can lose them, or open the file after its folder went).
+    { stream: pino.destination({ dest: join(logDir, 'shell.log'), sync: true }), level: level as pino.Level },
   ]);
   return pino({ level, base: { app: 'reception-kiosk-shell' } }, streams);
 }
