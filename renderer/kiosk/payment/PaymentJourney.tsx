@@ -452,19 +452,20 @@ function CardStep({ stage, amount, language, onCancel, onTryAgain, onHelp, onFin
     );
   }
 
-  if (stage.kind === 'lost') {
-    return (
-      <ScreenLayout title={t('result.unknown.title')} intro={t('result.unknown.text')}>
-        <p className="entry-hint">
-          {t('help.quote')} <bdi dir="ltr">{shortId(stage.id)}</bdi>
-        </p>
-        <div className="actions">
-          {helpButton}
-          {finishButton}
-        </div>
-      </ScreenLayout>
-    );
-  }
+  // The answer never came (lost) or came as "unknown": either way staff must check, so one screen.
+  const outcomeUnknown = (paymentId: string) => (
+    <ScreenLayout title={t('result.unknown.title')} intro={t('result.unknown.text')}>
+      <p className="entry-hint">
+        {t('help.quote')} <bdi dir="ltr">{shortId(paymentId)}</bdi>
+      </p>
+      <div className="actions">
+        {helpButton}
+        {finishButton}
+      </div>
+    </ScreenLayout>
+  );
+
+  if (stage.kind === 'lost') return outcomeUnknown(stage.id);
 
   const payment: Payment = stage.payment;
   const paid = formatMoney(payment.amountPence, language);
@@ -514,16 +515,6 @@ function CardStep({ stage, amount, language, onCancel, onTryAgain, onHelp, onFin
         </ScreenLayout>
       );
     default:
-      return (
-        <ScreenLayout title={t('result.unknown.title')} intro={t('result.unknown.text')}>
-          <p className="entry-hint">
-            {t('help.quote')} <bdi dir="ltr">{shortId(payment.id)}</bdi>
-          </p>
-          <div className="actions">
-            {helpButton}
-            {finishButton}
-          </div>
-        </ScreenLayout>
-      );
+      return outcomeUnknown(payment.id);
   }
 }
