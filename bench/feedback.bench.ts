@@ -20,10 +20,13 @@ const yearRows = Number(process.env.BENCH_FEEDBACK_ROWS ?? 110_000);
 const concurrency = 8;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-
 const startHub = (dataDir: string) => startHubProcess({ dataDir, cwd: root, env: { LOG_LEVEL: 'warn' } });
 
-const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-feedback-'));
 let hub = await startHub(dataDir);
@@ -66,14 +69,29 @@ try {
      VALUES (?, 'demo-housing-office', ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, 1)`,
   );
   const services = ['housing', 'council-tax', 'benefits', 'repairs', 'homelessness'];
-  const reasons = { good: ['quick-service', 'helpful-staff'], average: ['waited-too-long', 'hard-to-use'], poor: ['waited-too-long', 'not-sorted'] };
+  const reasons = {
+    good: ['quick-service', 'helpful-staff'],
+    average: ['waited-too-long', 'hard-to-use'],
+    poor: ['waited-too-long', 'not-sorted'],
+  };
   const yearStart = Date.parse('2025-01-01T00:00:00Z');
   db.transaction(() => {
     for (let i = 0; i < yearRows; i++) {
       const rating = ratings[i % 3] as (typeof ratings)[number];
       const at = new Date(yearStart + Math.floor((i / yearRows) * 365 * 86_400_000)).toISOString();
       const desk = i % 2 === 0;
-      insert.run(randomUUID(), desk ? 'desk' : 'kiosk', desk ? 'desk:desk-1' : 'kiosk:kiosk-1', desk ? null : 'kiosk-1', desk ? 'desk-1' : null, services[i % 5], rating, reasons[rating][i % 2], at, at);
+      insert.run(
+        randomUUID(),
+        desk ? 'desk' : 'kiosk',
+        desk ? 'desk:desk-1' : 'kiosk:kiosk-1',
+        desk ? null : 'kiosk-1',
+        desk ? 'desk-1' : null,
+        services[i % 5],
+        rating,
+        reasons[rating][i % 2],
+        at,
+        at,
+      );
     }
   })();
   db.close();
@@ -85,7 +103,9 @@ try {
     let all = 0;
     for (let i = 0; i < 6; i++) {
       const t0 = performance.now();
-      const response = await fetch(`${hub.url}/api/reports/feedback?from=2025-01-01&to=2025-12-31&format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(`${hub.url}/api/reports/feedback?from=2025-01-01&to=2025-12-31&format=${format}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       const text = await response.text();
       if (response.status !== 200) throw new Error(`report answered ${response.status}: ${text}`);
       if (format === 'json') all = (JSON.parse(text) as { all: number }).all;
@@ -100,12 +120,25 @@ try {
   const results = {
     measuredAt: new Date().toISOString(),
     machine: { cpus: cpus().length, node: process.version },
-    store: { responses: postCount, concurrency, perSecond: round(perSecond, 1), latencyMs: { median: round(quantile(latencies, 0.5), 2), p95: round(quantile(latencies, 0.95), 2) } },
-    yearReport: { rows: yearRows, jsonMs: { median: reportJson.median, max: reportJson.max }, csvMs: { median: reportCsv.median, max: reportCsv.max } },
+    store: {
+      responses: postCount,
+      concurrency,
+      perSecond: round(perSecond, 1),
+      latencyMs: { median: round(quantile(latencies, 0.5), 2), p95: round(quantile(latencies, 0.95), 2) },
+    },
+    yearReport: {
+      rows: yearRows,
+      jsonMs: { median: reportJson.median, max: reportJson.max },
+      csvMs: { median: reportCsv.median, max: reportCsv.max },
+    },
   };
-  console.log(`feedback stored per second: ${results.store.perSecond} (${postCount} responses, ${concurrency} concurrent clients)`);
+  console.log(
+    `feedback stored per second: ${results.store.perSecond} (${postCount} responses, ${concurrency} concurrent clients)`,
+  );
   console.log(`store latency: median ${results.store.latencyMs.median} ms, p95 ${results.store.latencyMs.p95} ms`);
-  console.log(`report over a year (${yearRows} responses): JSON median ${reportJson.median} ms (max ${reportJson.max}), CSV median ${reportCsv.median} ms (max ${reportCsv.max})`);
+  console.log(
+    `report over a year (${yearRows} responses): JSON median ${reportJson.median} ms (max ${reportJson.max}), CSV median ${reportCsv.median} ms (max ${reportCsv.max})`,
+  );
   writeResults('feedback', results);
 } finally {
   await hub.stop({ keepData: true });

@@ -24,11 +24,16 @@ const transport = socatAvailable() ? 'pty' : 'memory';
 
 const wireMs = (bytes: number, baud: number): number => (bytes * 10 * 1000) / baud;
 
-
 // 1 and 2: printer
 const sim = new PrinterSimulator();
 const line = await hostSimulator(sim, { transport });
-const printer = new SupervisedPrinter({ id: 'ticket-printer', kind: 'ticket-printer', kiosk: 'bench', connector: line.connector, pollIntervalMs: 60_000 });
+const printer = new SupervisedPrinter({
+  id: 'ticket-printer',
+  kind: 'ticket-printer',
+  kiosk: 'bench',
+  connector: line.connector,
+  pollIntervalMs: 60_000,
+});
 await printer.start();
 
 let firstByteAt = 0;
@@ -92,7 +97,13 @@ const printerFigures = {
 // 3: ZVT authorisation
 const terminalSim = new TerminalSimulator({ stepMs: 0 });
 const terminalLine = await hostSimulator(terminalSim, { transport });
-const terminal = new SupervisedTerminal({ kiosk: 'bench', connector: terminalLine.connector, password: '000000', currencyCode: 826, heartbeatMs: 0 });
+const terminal = new SupervisedTerminal({
+  kiosk: 'bench',
+  connector: terminalLine.connector,
+  password: '000000',
+  currencyCode: 826,
+  heartbeatMs: 0,
+});
 await terminal.start();
 const authTimes: number[] = [];
 const zvtRuns = Math.max(10, Math.round(runs / 4));
@@ -108,13 +119,25 @@ await terminalLine.stop();
 const figures = { printer: printerFigures, zvt: { runs: zvtRuns, msAuthoriseWithInstantTerminal: summary(authTimes) } };
 console.log(`transport: ${transport} (a pty ignores baud: measured times are the library's own cost)`);
 console.log(`ticket job: ${jobBytes} bytes (+12 bytes status request, 4 status replies, 1 confirmation)`);
-console.log(`print() → first byte on the port (status request): median ${printerFigures.msFromPrintToFirstByte.median} ms, p95 ${printerFigures.msFromPrintToFirstByte.p95} ms`);
-console.log(`print() → first byte of the ticket itself:       median ${printerFigures.msFromPrintToFirstJobByte.median} ms, p95 ${printerFigures.msFromPrintToFirstJobByte.p95} ms`);
-console.log(`print() → confirmed by the printer (GS r reply):  median ${printerFigures.msFromPrintToConfirmed.median} ms, p95 ${printerFigures.msFromPrintToConfirmed.p95} ms`);
+console.log(
+  `print() → first byte on the port (status request): median ${printerFigures.msFromPrintToFirstByte.median} ms, p95 ${printerFigures.msFromPrintToFirstByte.p95} ms`,
+);
+console.log(
+  `print() → first byte of the ticket itself:       median ${printerFigures.msFromPrintToFirstJobByte.median} ms, p95 ${printerFigures.msFromPrintToFirstJobByte.p95} ms`,
+);
+console.log(
+  `print() → confirmed by the printer (GS r reply):  median ${printerFigures.msFromPrintToConfirmed.median} ms, p95 ${printerFigures.msFromPrintToConfirmed.p95} ms`,
+);
 console.log(`layout encoding alone: median ${printerFigures.msLayoutEncode.median} ms`);
-console.log(`wire time of the same bytes: ${printerFigures.wireMs.baud9600} ms at 9600 baud, ${printerFigures.wireMs.baud115200} ms at 115200 baud`);
-console.log(`library overhead / wire time: ${printerFigures.overheadVsWire.baud9600} at 9600, ${printerFigures.overheadVsWire.baud115200} at 115200`);
-console.log(`ZVT authorisation, terminal answering at once: median ${figures.zvt.msAuthoriseWithInstantTerminal.median} ms, p95 ${figures.zvt.msAuthoriseWithInstantTerminal.p95} ms`);
+console.log(
+  `wire time of the same bytes: ${printerFigures.wireMs.baud9600} ms at 9600 baud, ${printerFigures.wireMs.baud115200} ms at 115200 baud`,
+);
+console.log(
+  `library overhead / wire time: ${printerFigures.overheadVsWire.baud9600} at 9600, ${printerFigures.overheadVsWire.baud115200} at 115200`,
+);
+console.log(
+  `ZVT authorisation, terminal answering at once: median ${figures.zvt.msAuthoriseWithInstantTerminal.median} ms, p95 ${figures.zvt.msAuthoriseWithInstantTerminal.p95} ms`,
+);
 
 writeResults('hardware', { at: new Date().toISOString(), ...figures });
 process.exit(0);

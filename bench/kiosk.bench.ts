@@ -27,7 +27,6 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const sessionsTotal = Number(process.env.KIOSK_BENCH_SESSIONS ?? 1000);
 const scriptedSessions = Number(process.env.KIOSK_BENCH_SCRIPTED ?? 20);
 
-
 const startHub = () => startHubProcess({ dataDir: newDataDir('kiosk-bench-'), cwd: root, startupTimeoutMs: 60_000 });
 
 /** In the page: each pointerdown starts a clock; the first heading change after it, once painted, stops it. */
@@ -57,8 +56,36 @@ async function tap(page: Page, name: string | RegExp): Promise<void> {
 /** One scripted session over every screen, in English then Arabic; returns ms from tap on a service to the number shown. */
 async function scriptedSession(page: Page, arabic: boolean): Promise<number> {
   const w = arabic
-    ? { start: 'المس الشاشة للبدء', tickets: 'خذ تذكرة', housing: 'السكن', feedback: 'أخبرنا برأيك في خدمتنا', good: 'جيدة', reason: 'موظفون متعاونون', home: 'الصفحة الرئيسية', info: 'معلومات', repairs: 'الإصلاحات', print: 'اطبع هذه الصفحة', pay: 'ادفع فاتورة', lang: 'تغيير اللغة', number: /رقم تذكرتك/ }
-    : { start: 'Touch to start', tickets: 'Take a ticket', housing: 'Housing', feedback: 'Tell us how we did', good: 'Good', reason: 'Helpful staff', home: 'Home', info: 'Information', repairs: 'Repairs', print: 'Print this', pay: 'Pay a bill', lang: 'Change language', number: /Your ticket is/ };
+    ? {
+        start: 'المس الشاشة للبدء',
+        tickets: 'خذ تذكرة',
+        housing: 'السكن',
+        feedback: 'أخبرنا برأيك في خدمتنا',
+        good: 'جيدة',
+        reason: 'موظفون متعاونون',
+        home: 'الصفحة الرئيسية',
+        info: 'معلومات',
+        repairs: 'الإصلاحات',
+        print: 'اطبع هذه الصفحة',
+        pay: 'ادفع فاتورة',
+        lang: 'تغيير اللغة',
+        number: /رقم تذكرتك/,
+      }
+    : {
+        start: 'Touch to start',
+        tickets: 'Take a ticket',
+        housing: 'Housing',
+        feedback: 'Tell us how we did',
+        good: 'Good',
+        reason: 'Helpful staff',
+        home: 'Home',
+        info: 'Information',
+        repairs: 'Repairs',
+        print: 'Print this',
+        pay: 'Pay a bill',
+        lang: 'Change language',
+        number: /Your ticket is/,
+      };
   if (arabic) await tap(page, 'العربية');
   await tap(page, w.start);
   await tap(page, w.tickets);
@@ -148,7 +175,10 @@ async function heapMb(page: Page): Promise<number> {
 function builtEntrySizes(): { entryGzipBytes: number; files: string[] } {
   const html = readFileSync(join(root, 'dist/renderer/kiosk.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
-  const entryGzipBytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(root, 'dist/renderer', file))).length, 0);
+  const entryGzipBytes = files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join(root, 'dist/renderer', file))).length,
+    0,
+  );
   return { entryGzipBytes, files };
 }
 
@@ -156,7 +186,10 @@ async function main(): Promise<void> {
   const build = spawnSync('npm', ['run', '--silent', 'build:renderer'], { cwd: root, stdio: 'ignore' });
   if (build.status !== 0) throw new Error('npm run build:renderer failed');
   const hub = await startHub();
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     // 2. Initial JavaScript: everything fetched until the attract screen is on screen.
     const loadPage = await browser.newPage();
@@ -195,7 +228,9 @@ async function main(): Promise<void> {
     await long.getByRole('button', { name: 'Touch to start' }).waitFor();
     const started = Date.now();
     // Checkpoints show whether growth keeps going (a leak) or levels off (caches warming up).
-    const checkpoints = [10, 100, 250, 500, sessionsTotal].filter((n, i, all) => n <= sessionsTotal && all.indexOf(n) === i);
+    const checkpoints = [10, 100, 250, 500, sessionsTotal].filter(
+      (n, i, all) => n <= sessionsTotal && all.indexOf(n) === i,
+    );
     const heapCurve: Array<{ sessions: number; mb: number }> = [];
     let done = 0;
     for (const checkpoint of checkpoints) {
@@ -210,7 +245,11 @@ async function main(): Promise<void> {
 
     const results = {
       tapToPaintMs: { samples: taps.length, ...summary(taps, 1) },
-      tapOnServiceToTicketNumberMs: { samples: ticketTimes.length, median: round(quantile(ticketTimes, 0.5), 1), p95: round(quantile(ticketTimes, 0.95), 1) },
+      tapOnServiceToTicketNumberMs: {
+        samples: ticketTimes.length,
+        median: round(quantile(ticketTimes, 0.5), 1),
+        p95: round(quantile(ticketTimes, 0.95), 1),
+      },
       initialJs: {
         gzipKiB: round(initialJsGzipBytes / 1024, 1),
         rawKiB: round(initialJsRawBytes / 1024, 1),
@@ -228,10 +267,18 @@ async function main(): Promise<void> {
       chromium: chromiumPath,
       at: new Date().toISOString(),
     };
-    console.log(`tap → next screen painted: median ${results.tapToPaintMs.median} ms, p95 ${results.tapToPaintMs.p95} ms (${taps.length} taps over ${scriptedSessions} scripted sessions)`);
-    console.log(`tap on a service → ticket number on screen: median ${results.tapOnServiceToTicketNumberMs.median} ms, p95 ${results.tapOnServiceToTicketNumberMs.p95} ms`);
-    console.log(`initial JavaScript: ${results.initialJs.gzipKiB} KiB gzip (${results.initialJs.rawKiB} KiB raw, ${results.initialJs.files} files); built entry + preloads ${results.initialJs.builtEntryAndPreloadsGzipKiB} KiB gzip`);
-    console.log(`heap: ${results.heap.after10Mb} MB after 10 sessions, ${results.heap.afterAllMb} MB after ${sessionsTotal} (growth ${results.heap.growthMb} MB; ${results.heap.seconds} s)`);
+    console.log(
+      `tap → next screen painted: median ${results.tapToPaintMs.median} ms, p95 ${results.tapToPaintMs.p95} ms (${taps.length} taps over ${scriptedSessions} scripted sessions)`,
+    );
+    console.log(
+      `tap on a service → ticket number on screen: median ${results.tapOnServiceToTicketNumberMs.median} ms, p95 ${results.tapOnServiceToTicketNumberMs.p95} ms`,
+    );
+    console.log(
+      `initial JavaScript: ${results.initialJs.gzipKiB} KiB gzip (${results.initialJs.rawKiB} KiB raw, ${results.initialJs.files} files); built entry + preloads ${results.initialJs.builtEntryAndPreloadsGzipKiB} KiB gzip`,
+    );
+    console.log(
+      `heap: ${results.heap.after10Mb} MB after 10 sessions, ${results.heap.afterAllMb} MB after ${sessionsTotal} (growth ${results.heap.growthMb} MB; ${results.heap.seconds} s)`,
+    );
     console.log(`heap curve: ${heapCurve.map((c) => `${c.sessions}: ${c.mb} MB`).join(', ')}`);
     writeResults('kiosk', results);
   } finally {

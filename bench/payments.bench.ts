@@ -27,11 +27,16 @@ const started = performance.now();
 for (let i = 0; i < payments; i++) {
   const id = randomUUID();
   const t0 = performance.now();
-  const response = await kiosk.app.inject({ method: 'POST', url: '/api/payments', payload: { id, kiosk: 'kiosk-1', type: 'council-tax', reference: '12345679', amountPence: 1000 } });
+  const response = await kiosk.app.inject({
+    method: 'POST',
+    url: '/api/payments',
+    payload: { id, kiosk: 'kiosk-1', type: 'council-tax', reference: '12345679', amountPence: 1000 },
+  });
   if (response.statusCode !== 201) throw new Error(response.body);
   await kiosk.service.runner.whenSettled(id);
   // The receipt print is the last step; wait for its commit.
-  while (kiosk.service.journal.get(id)?.state !== 'receipt-printed') await new Promise((resolve) => setImmediate(resolve));
+  while (kiosk.service.journal.get(id)?.state !== 'receipt-printed')
+    await new Promise((resolve) => setImmediate(resolve));
   latencies.push(performance.now() - t0);
 }
 const journalSeconds = (performance.now() - started) / 1000;
@@ -47,7 +52,11 @@ const sender = new Outbox(kiosk.ctx.db, {
   logger: pino({ level: 'silent' }),
   batchSize: 500,
 });
-const source = kiosk.ctx.db.prepare("SELECT id, kind, payload FROM outbox_items WHERE outbox = 'payments'").all() as { id: string; kind: string; payload: string }[];
+const source = kiosk.ctx.db.prepare("SELECT id, kind, payload FROM outbox_items WHERE outbox = 'payments'").all() as {
+  id: string;
+  kind: string;
+  payload: string;
+}[];
 for (const item of source) sender.enqueue(item.kind, item.id, JSON.parse(item.payload));
 const sendStart = performance.now();
 let sent = 0;
@@ -73,8 +82,12 @@ const results = {
   },
   outbox: { itemsSent: sent, itemsPerSecond: round(sent / sendSeconds, 2), officePaymentsStored: officeRows },
 };
-console.log(`journal: ${payments} payments, ${results.journal.paymentsPerSecond}/s; per payment p50 ${results.journal.p50Ms} ms, p95 ${results.journal.p95Ms} ms, max ${results.journal.maxMs} ms (4 fsync'd commits each)`);
-console.log(`outbox: ${sent} items over HTTP in ${round(sendSeconds, 2)} s = ${results.outbox.itemsPerSecond} items/s; office holds ${officeRows} payments (one per payment)`);
+console.log(
+  `journal: ${payments} payments, ${results.journal.paymentsPerSecond}/s; per payment p50 ${results.journal.p50Ms} ms, p95 ${results.journal.p95Ms} ms, max ${results.journal.maxMs} ms (4 fsync'd commits each)`,
+);
+console.log(
+  `outbox: ${sent} items over HTTP in ${round(sendSeconds, 2)} s = ${results.outbox.itemsPerSecond} items/s; office holds ${officeRows} payments (one per payment)`,
+);
 writeResults('payments', results);
 await office.dispose();
 await kiosk.dispose();

@@ -20,14 +20,17 @@ const concurrency = 8;
 const callCount = Number(process.env.BENCH_CALLS ?? 100);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-
 const startHub = (dataDir: string) => startHubProcess({ dataDir, cwd: root, env: { LOG_LEVEL: 'warn' } });
 
 async function post(url: string, body?: unknown, token?: string): Promise<{ status: number; json: unknown }> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(url, { method: 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : null };
 }
@@ -58,7 +61,9 @@ try {
   const perSecond = issueCount / elapsedSeconds;
 
   // 2. Call → event on the board's WebSocket.
-  const token = ((await post(`${hub.url}/api/auth/login`, { username: 'demo', password: 'demo' })).json as { token: string }).token;
+  const token = (
+    (await post(`${hub.url}/api/auth/login`, { username: 'demo', password: 'demo' })).json as { token: string }
+  ).token;
   const socket = new WebSocket(`${hub.url.replace('http', 'ws')}/api/events`);
   await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
   // Arrival time of each called number's event; the event may come before the HTTP answer.
@@ -93,9 +98,13 @@ try {
     },
     callToBoardEvent: { calls: callCount, latencyMs: summary(callLatencies) },
   };
-  console.log(`tickets issued per second: ${results.issue.ticketsPerSecond} (${issueCount} tickets, ${concurrency} concurrent clients)`);
+  console.log(
+    `tickets issued per second: ${results.issue.ticketsPerSecond} (${issueCount} tickets, ${concurrency} concurrent clients)`,
+  );
   console.log(`issue latency: median ${results.issue.latencyMs.median} ms, p95 ${results.issue.latencyMs.p95} ms`);
-  console.log(`call → WebSocket event: median ${results.callToBoardEvent.latencyMs.median} ms, p95 ${results.callToBoardEvent.latencyMs.p95} ms (${callCount} calls)`);
+  console.log(
+    `call → WebSocket event: median ${results.callToBoardEvent.latencyMs.median} ms, p95 ${results.callToBoardEvent.latencyMs.p95} ms (${callCount} calls)`,
+  );
   writeResults('queue', results);
 } finally {
   await hub.stop({ keepData: true });

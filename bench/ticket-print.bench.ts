@@ -43,7 +43,10 @@ const configFile = join(folder, 'site.json');
 writeFileSync(configFile, JSON.stringify(site));
 
 const hub = await startHub({ configFile, dataDir: join(folder, 'data') });
-const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 const toAnyByte: number[] = [];
 const toJobStart: number[] = [];
 try {
@@ -55,7 +58,9 @@ try {
     const service = page.getByRole('button', { name: words.en.housing, exact: true });
     await service.waitFor();
     // A string, not a function: tsx would wrap a named function with a helper the page lacks.
-    await page.evaluate(`document.addEventListener('pointerdown', () => { window.tapAt = performance.timeOrigin + performance.now(); }, { capture: true, once: true })`);
+    await page.evaluate(
+      `document.addEventListener('pointerdown', () => { window.tapAt = performance.timeOrigin + performance.now(); }, { capture: true, once: true })`,
+    );
     const seenBefore = arrivals.length;
     await service.click();
     const deadline = Date.now() + 15_000;
@@ -89,6 +94,10 @@ const result = {
   note: 'first byte = the status check the driver sends before every job; job start = ESC @ of the ticket itself',
 };
 console.log(`Kiosk tap → ticket printer port, ${taps} tickets (socat pty, ESC/POS simulator):`);
-console.log(`  first byte on the port : median ${result.tapToFirstByteOnPort.medianMs} ms, p95 ${result.tapToFirstByteOnPort.p95Ms} ms, max ${result.tapToFirstByteOnPort.maxMs} ms`);
-console.log(`  print job starts (ESC @): median ${result.tapToPrintJobStart.medianMs} ms, p95 ${result.tapToPrintJobStart.p95Ms} ms, max ${result.tapToPrintJobStart.maxMs} ms`);
+console.log(
+  `  first byte on the port : median ${result.tapToFirstByteOnPort.medianMs} ms, p95 ${result.tapToFirstByteOnPort.p95Ms} ms, max ${result.tapToFirstByteOnPort.maxMs} ms`,
+);
+console.log(
+  `  print job starts (ESC @): median ${result.tapToPrintJobStart.medianMs} ms, p95 ${result.tapToPrintJobStart.p95Ms} ms, max ${result.tapToPrintJobStart.maxMs} ms`,
+);
 writeResults('ticket-print', result);

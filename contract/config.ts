@@ -45,12 +45,16 @@ export const KioskConfig = z.strictObject({
     })
     .default({ idleSeconds: 60, countdownSeconds: 30, returnSeconds: 15 }),
   /** Which home tiles this kiosk offers. */
-  offers: z.array(z.enum(['tickets', 'payments', 'information', 'feedback'])).default(['tickets', 'information', 'feedback']),
-  devices: z.strictObject({
-    ticketPrinter: PrinterSettings.optional(),
-    receiptPrinter: PrinterSettings.optional(),
-    cardTerminal: CardTerminalSettings.optional(),
-  }).default({}),
+  offers: z
+    .array(z.enum(['tickets', 'payments', 'information', 'feedback']))
+    .default(['tickets', 'information', 'feedback']),
+  devices: z
+    .strictObject({
+      ticketPrinter: PrinterSettings.optional(),
+      receiptPrinter: PrinterSettings.optional(),
+      cardTerminal: CardTerminalSettings.optional(),
+    })
+    .default({}),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 
@@ -70,21 +74,30 @@ export const SiteConfig = z.strictObject({
      */
     ticketStatusUrl: z
       .url({ protocol: /^https?$/ })
-      .refine((url) => url.includes('{ticket}') || url.includes('%7Bticket%7D'), 'must contain "{ticket}", where the ticket id goes')
+      .refine(
+        (url) => url.includes('{ticket}') || url.includes('%7Bticket%7D'),
+        'must contain "{ticket}", where the ticket id goes',
+      )
       .optional(),
   }),
   /** The wait standard: seen within this many seconds of arriving. */
   waitTargetSeconds: z.number().int().positive().default(600),
-  ordering: QueueOrdering.default({ priorityEnabled: true, protectAfterFractionOfTarget: 0.8, acrossServices: 'longest-wait' }),
+  ordering: QueueOrdering.default({
+    priorityEnabled: true,
+    protectAfterFractionOfTarget: 0.8,
+    acrossServices: 'longest-wait',
+  }),
   estimate: QueueEstimate.default({ openDeskWindowMinutes: 15, serviceTimeSamples: 20, serviceTimeWindowMinutes: 240 }),
   services: z.array(Service).min(1),
   desks: z.array(Desk).min(1),
   kiosks: z.array(KioskConfig).default([]),
   payments: PaymentsConfig.optional(),
   feedback: FeedbackConfig.optional(),
-  channelShift: z.strictObject({
-    faceToFaceCostPence: z.number().int().nonnegative().default(1400),
-    selfServiceCostPence: z.number().int().nonnegative().default(20),
-  }).default({ faceToFaceCostPence: 1400, selfServiceCostPence: 20 }),
+  channelShift: z
+    .strictObject({
+      faceToFaceCostPence: z.number().int().nonnegative().default(1400),
+      selfServiceCostPence: z.number().int().nonnegative().default(20),
+    })
+    .default({ faceToFaceCostPence: 1400, selfServiceCostPence: 20 }),
 });
 export type SiteConfig = z.infer<typeof SiteConfig>;

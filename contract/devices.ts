@@ -54,7 +54,10 @@ export type PrinterSettings = z.infer<typeof PrinterSettings>;
 export const CardTerminalSettings = SerialSettings.extend({
   protocol: z.literal('zvt').default('zvt'),
   /** The terminal's 6-digit ZVT password (registration, end of day). */
-  password: z.string().regex(/^\d{6}$/).default('000000'),
+  password: z
+    .string()
+    .regex(/^\d{6}$/)
+    .default('000000'),
   /** ISO 4217 numeric currency code sent with registration and authorisation (826 = GBP). */
   currencyCode: z.number().int().min(1).max(999).default(826),
   /**
@@ -65,5 +68,9 @@ export const CardTerminalSettings = SerialSettings.extend({
 });
 export type CardTerminalSettings = z.infer<typeof CardTerminalSettings>;
 
-export const DeviceEvent = z.object({ type: z.literal('device.state'), at: z.iso.datetime({ offset: false }), device: DeviceState });
+export const DeviceEvent = z.object({
+  type: z.literal('device.state'),
+  at: z.iso.datetime({ offset: false }),
+  device: DeviceState,
+});
 export type DeviceEvent = z.infer<typeof DeviceEvent>;

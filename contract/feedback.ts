@@ -13,7 +13,9 @@ export const feedbackRatings = FeedbackRating.options;
 export const Touchpoint = z.enum(['kiosk', 'desk', 'phone', 'web']);
 export type Touchpoint = z.infer<typeof Touchpoint>;
 
-export const ReasonId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'a reason id is 1–40 lower-case letters, digits or hyphens');
+export const ReasonId = z
+  .string()
+  .regex(/^[a-z0-9-]{1,40}$/, 'a reason id is 1–40 lower-case letters, digits or hyphens');
 
 export const FeedbackReason = z.strictObject({
   /** Screens show the translation `feedback:reasons.<id>`; `label` is the English fallback and report label. */
@@ -26,7 +28,10 @@ export type FeedbackReason = z.infer<typeof FeedbackReason>;
 const FourReasons = z
   .array(FeedbackReason)
   .length(4, 'give exactly four reasons for each rating')
-  .refine((reasons) => new Set(reasons.map((r) => r.id)).size === reasons.length, 'reason ids must be different within a rating');
+  .refine(
+    (reasons) => new Set(reasons.map((r) => r.id)).size === reasons.length,
+    'reason ids must be different within a rating',
+  );
 
 export const defaultFeedbackReasons = {
   good: [
@@ -82,7 +87,10 @@ export const SubmitFeedbackRequest = z.strictObject({
   rating: FeedbackRating,
   reason: ReasonId.optional(),
   touchpoint: Touchpoint,
-  kiosk: z.string().regex(/^[a-z0-9-]{1,60}$/, 'a kiosk id is 1–60 lower-case letters, digits or hyphens').optional(),
+  kiosk: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/, 'a kiosk id is 1–60 lower-case letters, digits or hyphens')
+    .optional(),
   desk: DeskId.optional(),
   service: ServiceId.optional(),
   ticket: z.string().min(1).max(100).optional(),

@@ -10,20 +10,35 @@ export const InfoLanguage = z.enum(['en', 'pl', 'pt', 'lt', 'ro', 'bn', 'zh-Hans
 export type InfoLanguage = z.infer<typeof InfoLanguage>;
 export const infoLanguages = InfoLanguage.options;
 
-export const InfoSlug = z.string().regex(/^[a-z0-9-]{1,60}$/, 'a page slug is 1–60 lower-case letters, digits or hyphens');
+export const InfoSlug = z
+  .string()
+  .regex(/^[a-z0-9-]{1,60}$/, 'a page slug is 1–60 lower-case letters, digits or hyphens');
 
 /**
  * The front matter of a page file. In a translation, `url` and `phone` may be left out: the English
  * page's are used.
  */
-const required = (what: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? `${what} is missing` : `${what} must be text`) });
+const required = (what: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? `${what} is missing` : `${what} must be text`),
+});
 
 export const InfoFrontMatter = z.strictObject({
   title: z.string(required('the title')).min(1, 'the title is empty').max(80, 'keep the title under 80 characters'),
-  summary: z.string(required('the summary')).min(1, 'the summary is empty').max(200, 'keep the summary under 200 characters'),
+  summary: z
+    .string(required('the summary'))
+    .min(1, 'the summary is empty')
+    .max(200, 'keep the summary under 200 characters'),
   url: z.url({ protocol: /^https?$/, error: 'the url must be a full web address starting https://' }).optional(),
-  phone: z.string().regex(/^[0-9+() -]{6,25}$/, 'the phone number may only contain digits, spaces, +, ( and )').optional(),
-  reviewed: z.boolean({ error: (issue) => (issue.input === undefined ? 'reviewed is missing: write reviewed: true once a council translator has checked the page, otherwise false' : 'reviewed must be true or false') }),
+  phone: z
+    .string()
+    .regex(/^[0-9+() -]{6,25}$/, 'the phone number may only contain digits, spaces, +, ( and )')
+    .optional(),
+  reviewed: z.boolean({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'reviewed is missing: write reviewed: true once a council translator has checked the page, otherwise false'
+        : 'reviewed must be true or false',
+  }),
   /** Position in the list (smaller first); taken from the English page. */
   order: z.number().int().min(0).max(1000).optional(),
 });

@@ -24,8 +24,17 @@ export const ShellIdentity = z.strictObject({
 export type ShellIdentity = z.infer<typeof ShellIdentity>;
 
 export const RestartReason = z.enum([
-  'crashed', 'oom', 'killed', 'abnormal-exit', 'launch-failed', 'integrity-failure', 'memory-eviction',
-  'clean-exit', 'unresponsive', 'heartbeat-missed', 'load-failed',
+  'crashed',
+  'oom',
+  'killed',
+  'abnormal-exit',
+  'launch-failed',
+  'integrity-failure',
+  'memory-eviction',
+  'clean-exit',
+  'unresponsive',
+  'heartbeat-missed',
+  'load-failed',
 ]);
 export type RestartReason = z.infer<typeof RestartReason>;
 

@@ -31,7 +31,10 @@ export const ReferenceMask = z
   .string()
   .min(1)
   .max(30)
-  .regex(/^[#@A-Z0-9]+$/, 'a mask is made of # (digit), @ (letter) and literal capital letters or digits, e.g. "INV#######"');
+  .regex(
+    /^[#@A-Z0-9]+$/,
+    'a mask is made of # (digit), @ (letter) and literal capital letters or digits, e.g. "INV#######"',
+  );
 
 export const ReferenceRule = z.strictObject({
   mask: ReferenceMask,
@@ -67,17 +70,23 @@ export function expectedAt(mask: string, position: number): 'digit' | 'letter' |
  * Checks a reference. With `partial`, an unfinished but so-far-correct reference passes (the kiosk
  * calls this after every key); without, it must be complete and its check digit right.
  */
-export function checkReference(rule: Pick<ReferenceRule, 'mask' | 'checkDigit'>, input: string, options: { partial?: boolean } = {}): ReferenceCheck {
+export function checkReference(
+  rule: Pick<ReferenceRule, 'mask' | 'checkDigit'>,
+  input: string,
+  options: { partial?: boolean } = {},
+): ReferenceCheck {
   const reference = normaliseReference(input);
   if (reference.length === 0) return options.partial ? { ok: true, reference } : { ok: false, reason: 'empty' };
   for (let i = 0; i < reference.length; i++) {
     const expected = expectedAt(rule.mask, i);
     if (expected === null) return { ok: false, reason: 'too-long' };
     const char = reference[i] as string;
-    const fits = expected === 'digit' ? /[0-9]/.test(char) : expected === 'letter' ? /[A-Z]/.test(char) : char === expected;
+    const fits =
+      expected === 'digit' ? /[0-9]/.test(char) : expected === 'letter' ? /[A-Z]/.test(char) : char === expected;
     if (!fits) return { ok: false, reason: 'wrong-character', position: i, expected };
   }
-  if (reference.length < rule.mask.length) return options.partial ? { ok: true, reference } : { ok: false, reason: 'too-short' };
+  if (reference.length < rule.mask.length)
+    return options.partial ? { ok: true, reference } : { ok: false, reason: 'too-short' };
   if (!checkDigitHolds(rule.checkDigit, reference)) return { ok: false, reason: 'check-digit' };
   return { ok: true, reference };
 }
@@ -123,7 +132,9 @@ function mod11(values: number[]): string | null {
 
 // ── Config ───────────────────────────────────────────────────────────────────────────────────────
 
-export const PaymentTypeId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'a payment type id is 1–40 lower-case letters, digits or hyphens');
+export const PaymentTypeId = z
+  .string()
+  .regex(/^[a-z0-9-]{1,40}$/, 'a payment type id is 1–40 lower-case letters, digits or hyphens');
 
 export const AmountRule = z.discriminatedUnion('mode', [
   /** The resident types the amount, within min/max. */
@@ -146,9 +157,14 @@ export const PaymentType = z
     incomeCode: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/),
   })
   .superRefine((type, ctx) => {
-    if (type.minPence > type.maxPence) ctx.addIssue({ code: 'custom', path: ['minPence'], message: 'minPence is more than maxPence' });
+    if (type.minPence > type.maxPence)
+      ctx.addIssue({ code: 'custom', path: ['minPence'], message: 'minPence is more than maxPence' });
     if (type.amount.mode === 'fixed' && (type.amount.pence < type.minPence || type.amount.pence > type.maxPence))
-      ctx.addIssue({ code: 'custom', path: ['amount', 'pence'], message: 'the fixed amount is outside minPence–maxPence' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amount', 'pence'],
+        message: 'the fixed amount is outside minPence–maxPence',
+      });
     const example = checkReference(type.reference, type.reference.example);
     if (!example.ok)
       ctx.addIssue({
@@ -187,7 +203,12 @@ export const PaymentsConfig = z
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
     config.types.forEach((type, index) => {
-      if (seen.has(type.id)) ctx.addIssue({ code: 'custom', path: ['types', index, 'id'], message: `payment type id "${type.id}" is used twice` });
+      if (seen.has(type.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['types', index, 'id'],
+          message: `payment type id "${type.id}" is used twice`,
+        });
       seen.add(type.id);
     });
   });
@@ -236,7 +257,15 @@ export type StartPaymentRequest = z.infer<typeof StartPaymentRequest>;
  * authorising → declined | cancelled | unknown; unknown → approved | declined (staff, after checking
  * the terminal). A restart turns authorising into unknown and pending into cancelled.
  */
-export const PaymentState = z.enum(['pending', 'authorising', 'approved', 'declined', 'cancelled', 'unknown', 'receipt-printed']);
+export const PaymentState = z.enum([
+  'pending',
+  'authorising',
+  'approved',
+  'declined',
+  'cancelled',
+  'unknown',
+  'receipt-printed',
+]);
 export type PaymentState = z.infer<typeof PaymentState>;
 
 /** What a report counts a payment as. */
@@ -256,7 +285,15 @@ export function outcomeOf(state: PaymentState): PaymentOutcome {
   }
 }
 
-export const TerminalPromptKind = z.enum(['insert-card', 'present-card', 'enter-pin', 'remove-card', 'please-wait', 'processing', 'other']);
+export const TerminalPromptKind = z.enum([
+  'insert-card',
+  'present-card',
+  'enter-pin',
+  'remove-card',
+  'please-wait',
+  'processing',
+  'other',
+]);
 export type TerminalPromptKind = z.infer<typeof TerminalPromptKind>;
 
 export const Payment = z.object({
@@ -273,7 +310,10 @@ export const Payment = z.object({
   receiptNumber: z.string().nullable(),
   authCode: z.string().nullable(),
   cardScheme: z.string().nullable(),
-  lastFour: z.string().regex(/^\d{4}$/).nullable(),
+  lastFour: z
+    .string()
+    .regex(/^\d{4}$/)
+    .nullable(),
   terminalId: z.string().nullable(),
   traceNumber: z.string().nullable(),
   /** Terminal's result code on decline (e.g. "05"), null otherwise. */
@@ -319,9 +359,15 @@ export type PaymentEvent = z.infer<typeof PaymentEvent>;
 export const ResolvePaymentRequest = z.strictObject({
   outcome: z.enum(['approved', 'declined']),
   note: z.string().min(3).max(500),
-  authCode: z.string().regex(/^[A-Za-z0-9]{1,10}$/).optional(),
+  authCode: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,10}$/)
+    .optional(),
   /** As the terminal's journal shows it (e.g. "VISA"), so end of day compares per scheme. */
-  cardScheme: z.string().regex(/^[A-Za-z0-9 -]{1,30}$/).optional(),
+  cardScheme: z
+    .string()
+    .regex(/^[A-Za-z0-9 -]{1,30}$/)
+    .optional(),
 });
 
 export const PaymentListQuery = z.strictObject({
@@ -392,5 +438,10 @@ export const IngestItem = z.strictObject({
 });
 export type IngestItem = z.infer<typeof IngestItem>;
 
-export const PaymentsExport = z.object({ filename: z.string(), csv: z.string(), count: z.number().int(), totalPence: z.number().int() });
+export const PaymentsExport = z.object({
+  filename: z.string(),
+  csv: z.string(),
+  count: z.number().int(),
+  totalPence: z.number().int(),
+});
 export const ReprintResponse = z.object({ printed: z.boolean(), detail: z.string().nullable() });

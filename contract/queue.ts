@@ -7,7 +7,9 @@ import { z } from 'zod';
 /** ISO 8601 timestamp in UTC, e.g. "2026-11-28T09:14:03.123Z". */
 export const IsoUtc = z.iso.datetime({ offset: false });
 
-export const ServiceId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'a service id is 1–40 lower-case letters, digits or hyphens');
+export const ServiceId = z
+  .string()
+  .regex(/^[a-z0-9-]{1,40}$/, 'a service id is 1–40 lower-case letters, digits or hyphens');
 export const DeskId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'a desk id is 1–40 lower-case letters, digits or hyphens');
 
 export const Service = z.object({
@@ -73,7 +75,12 @@ export const LoginRequest = z.strictObject({
   username: z.string().min(1).max(100),
   password: z.string().min(1).max(200),
 });
-export const LoginResponse = z.object({ token: z.string(), username: z.string(), displayName: z.string(), expiresAt: IsoUtc.optional() });
+export const LoginResponse = z.object({
+  token: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  expiresAt: IsoUtc.optional(),
+});
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 /** GET /api/tickets/:id — position and estimate only while the ticket is waiting. */

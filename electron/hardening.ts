@@ -17,13 +17,20 @@ export interface LockdownTarget {
   logger: Logger;
 }
 
-export function hardenSession(session: Session, appOrigin: string, allowedPermissions: readonly string[], logger: Logger): void {
+export function hardenSession(
+  session: Session,
+  appOrigin: string,
+  allowedPermissions: readonly string[],
+  logger: Logger,
+): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const granted = permissionVerdict(permission, details.requestingUrl, appOrigin, allowedPermissions);
     if (!granted) logger.warn({ permission, url: details.requestingUrl }, 'permission request denied');
     callback(granted);
   });
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionVerdict(permission, requestingOrigin, appOrigin, allowedPermissions));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    permissionVerdict(permission, requestingOrigin, appOrigin, allowedPermissions),
+  );
   // WebHID / WebUSB / Web Serial: the devices belong to hardware/, never to a page.
   session.setDevicePermissionHandler(() => false);
   session.on('select-hid-device', (event, _details, callback) => {
@@ -52,7 +59,9 @@ export function hardenSession(session: Session, appOrigin: string, allowedPermis
 export function hardenWebContents(contents: WebContents, target: LockdownTarget): void {
   const refuseOffPolicy = (event: { preventDefault(): void }, url: string, kind: string) => {
     const origin = target.appOrigin();
-    const verdict = origin ? navigationVerdict(url, origin, target.role) : { allow: false as const, reason: 'server not up yet' };
+    const verdict = origin
+      ? navigationVerdict(url, origin, target.role)
+      : { allow: false as const, reason: 'server not up yet' };
     if (!verdict.allow) {
       event.preventDefault();
       target.logger.warn({ url: url.slice(0, 200), kind, reason: verdict.reason }, 'navigation blocked');

@@ -24,7 +24,8 @@ function registerOne<C extends InvokeChannel>(channel: C, handler: InvokeHandler
 
 /** Returns a function that removes the handlers again. */
 export function registerShellIpc(handlers: ShellIpcHandlers, options: GuardOptions): () => void {
-  for (const channel of invokeChannels) registerOne(channel, handlers[channel] as InvokeHandler<typeof channel>, options);
+  for (const channel of invokeChannels)
+    registerOne(channel, handlers[channel] as InvokeHandler<typeof channel>, options);
   return () => {
     for (const channel of invokeChannels) ipcMain.removeHandler(channel);
   };

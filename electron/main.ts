@@ -70,17 +70,26 @@ function boot(): void {
   let config: ShellConfig;
   let configFile: string | null;
   try {
-    ({ config, file: configFile } = loadShellConfig({ argv: process.argv, env: process.env, defaultFile: join(app.getPath('userData'), 'shell.json') }));
+    ({ config, file: configFile } = loadShellConfig({
+      argv: process.argv,
+      env: process.env,
+      defaultFile: join(app.getPath('userData'), 'shell.json'),
+    }));
   } catch (error) {
     fail(logger, error instanceof ShellConfigError ? 'shell config' : 'start-up', error, exitCodes.badConfig);
     return;
   }
-  logger.info({ role: config.role, kioskId: config.kioskId, configFile: configFile ?? '(none: demo)', version: app.getVersion() }, 'shell starting');
+  logger.info(
+    { role: config.role, kioskId: config.kioskId, configFile: configFile ?? '(none: demo)', version: app.getVersion() },
+    'shell starting',
+  );
 
   // The lobby board chimes and speaks with nobody touching it first.
   if (config.role === 'display') app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { appOrigin: () => appOrigin, role: config.role, logger }));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, { appOrigin: () => appOrigin, role: config.role, logger }),
+  );
   app.on('second-instance', () => {
     const window = shellWindow?.window;
     if (window && !window.isDestroyed()) {
@@ -105,13 +114,21 @@ function boot(): void {
   });
   process.on('SIGTERM', () => app.quit());
 
-  app.whenReady().then(() => run(config, logger)).catch((error: unknown) => fail(logger, 'start-up failed', error, exitCodes.fatal));
+  app
+    .whenReady()
+    .then(() => run(config, logger))
+    .catch((error: unknown) => fail(logger, 'start-up failed', error, exitCodes.fatal));
 }
 
 async function run(config: ShellConfig, logger: Logger): Promise<void> {
   Menu.setApplicationMenu(null);
   const appRoot = app.getAppPath();
-  connection = await connectToServer({ config, logger, defaultDataDir: app.getPath('userData'), rendererDir: join(appRoot, 'dist', 'renderer') });
+  connection = await connectToServer({
+    config,
+    logger,
+    defaultDataDir: app.getPath('userData'),
+    rendererDir: join(appRoot, 'dist', 'renderer'),
+  });
   const origin = connection.origin;
   appOrigin = origin;
   hardenSession(session.defaultSession, origin, config.permissions, logger);
@@ -124,7 +141,13 @@ async function run(config: ShellConfig, logger: Logger): Promise<void> {
   // Handlers first: the preload's first heartbeat may arrive before createShellWindow returns.
   registerShellIpc(
     {
-      'shell:get-identity': () => ({ shell: 'electron', appVersion: app.getVersion(), role: config.role, kioskId: config.kioskId ?? null, serverOrigin: origin }),
+      'shell:get-identity': () => ({
+        shell: 'electron',
+        appVersion: app.getVersion(),
+        role: config.role,
+        kioskId: config.kioskId ?? null,
+        serverOrigin: origin,
+      }),
       'shell:get-status': () => status.current(),
       'shell:heartbeat': () => {
         shellWindow?.watchdog.heartbeat();
@@ -148,7 +171,10 @@ async function run(config: ShellConfig, logger: Logger): Promise<void> {
       onRefused: (channel, reason, sender) => {
         // Chromium's own error page (hub unreachable) runs the preload too; its heartbeats are expected noise.
         if (channel === 'shell:heartbeat' && sender.frame?.url.startsWith('chrome-error:')) return;
-        logger.warn({ channel, reason, url: sender.frame?.url.slice(0, 200), webContents: sender.webContentsId }, 'IPC call refused');
+        logger.warn(
+          { channel, reason, url: sender.frame?.url.slice(0, 200), webContents: sender.webContentsId },
+          'IPC call refused',
+        );
       },
     },
   );

@@ -6,7 +6,16 @@
  * page's JavaScript hangs the heartbeats stop.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { ipcInvoke, ipcPush, kioskBridgeKey, type InvokeChannel, type IpcRequest, type IpcResponse, type KioskBridge, type ShellStatus } from '../contract/ipc.js';
+import {
+  ipcInvoke,
+  ipcPush,
+  kioskBridgeKey,
+  type InvokeChannel,
+  type IpcRequest,
+  type IpcResponse,
+  type KioskBridge,
+  type ShellStatus,
+} from '../contract/ipc.js';
 
 const heartbeatEveryMs = 5_000;
 

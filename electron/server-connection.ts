@@ -29,7 +29,9 @@ export async function readSiteConfig(file: string): Promise<SiteConfig> {
   const check = checkSiteConfigFile(file);
   if (check.ok) return check.config;
   const problems = check.problems.map((problem) => `  - ${problem.path}: ${problem.message}`);
-  throw new Error(`Site config ${file} is not valid (check it with: npm run config -- check ${file}):\n${problems.join('\n')}`);
+  throw new Error(
+    `Site config ${file} is not valid (check it with: npm run config -- check ${file}):\n${problems.join('\n')}`,
+  );
 }
 
 export async function connectToServer(options: ConnectOptions): Promise<ServerConnection> {
@@ -38,10 +40,15 @@ export async function connectToServer(options: ConnectOptions): Promise<ServerCo
     return { origin: new URL(server.url).origin, mode: 'hub', close: async () => undefined };
   }
   // The server's modules load only here: a display or desk pointing at a hub never loads them.
-  const [{ createServer }, { demoSiteConfig, seedDemo }] = await Promise.all([import('../server/app.js'), import('../server/demo/seed.js')]);
+  const [{ createServer }, { demoSiteConfig, seedDemo }] = await Promise.all([
+    import('../server/app.js'),
+    import('../server/demo/seed.js'),
+  ]);
   const site = server.demo ? demoSiteConfig() : await readSiteConfig(server.siteConfig!);
   if (options.config.role === 'kiosk' && !site.kiosks.some((kiosk) => kiosk.id === options.config.kioskId)) {
-    throw new Error(`Shell config "kioskId": "${options.config.kioskId}" is not one of the site's kiosks (${site.kiosks.map((k) => k.id).join(', ') || 'none'})`);
+    throw new Error(
+      `Shell config "kioskId": "${options.config.kioskId}" is not one of the site's kiosks (${site.kiosks.map((k) => k.id).join(', ') || 'none'})`,
+    );
   }
   const hub = await createServer({
     config: site,
@@ -64,7 +71,8 @@ export async function connectToServer(options: ConnectOptions): Promise<ServerCo
  */
 export function withNativeModuleHint(error: unknown): unknown {
   const message = error instanceof Error ? error.message : String(error);
-  if (!/NODE_MODULE_VERSION|was compiled against a different Node\.js version|ERR_DLOPEN_FAILED/.test(message)) return error;
+  if (!/NODE_MODULE_VERSION|was compiled against a different Node\.js version|ERR_DLOPEN_FAILED/.test(message))
+    return error;
   return new Error(
     `${message}\nA native module was built for another runtime. Packaged builds rebuild it for Electron ` +
       '(electron-builder install-app-deps); in a checkout, run the server outside the shell instead ' +

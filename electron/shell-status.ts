@@ -6,7 +6,12 @@ export class ShellStatusStore {
   private readonly listeners = new Set<(status: ShellStatus) => void>();
 
   constructor(startedAt: Date) {
-    this.status = { startedAt: startedAt.toISOString(), rendererRestarts: 0, lastRestart: null, update: { state: 'disabled' } };
+    this.status = {
+      startedAt: startedAt.toISOString(),
+      rendererRestarts: 0,
+      lastRestart: null,
+      update: { state: 'disabled' },
+    };
   }
 
   current(): ShellStatus {
@@ -14,7 +19,11 @@ export class ShellStatusStore {
   }
 
   restartCounted(reason: RestartReason, at: Date): void {
-    this.set({ ...this.status, rendererRestarts: this.status.rendererRestarts + 1, lastRestart: { reason, at: at.toISOString() } });
+    this.set({
+      ...this.status,
+      rendererRestarts: this.status.rendererRestarts + 1,
+      lastRestart: { reason, at: at.toISOString() },
+    });
   }
 
   updateChanged(update: UpdateStatus): void {

@@ -21,7 +21,12 @@ interface AppUpdaterLike {
 }
 
 function isAppUpdater(value: unknown): value is AppUpdaterLike {
-  return typeof value === 'object' && value !== null && typeof (value as AppUpdaterLike).checkForUpdates === 'function' && typeof (value as AppUpdaterLike).quitAndInstall === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AppUpdaterLike).checkForUpdates === 'function' &&
+    typeof (value as AppUpdaterLike).quitAndInstall === 'function'
+  );
 }
 
 export interface UpdaterHooks {
@@ -43,7 +48,9 @@ export async function startUpdater(updates: ShellConfig['updates'], hooks: Updat
     // A variable specifier keeps bundlers and the type check from requiring the package.
     const specifier = 'electron-updater';
     const loaded: unknown = await import(specifier);
-    const candidate = (loaded as { autoUpdater?: unknown; default?: { autoUpdater?: unknown } }).autoUpdater ?? (loaded as { default?: { autoUpdater?: unknown } }).default?.autoUpdater;
+    const candidate =
+      (loaded as { autoUpdater?: unknown; default?: { autoUpdater?: unknown } }).autoUpdater ??
+      (loaded as { default?: { autoUpdater?: unknown } }).default?.autoUpdater;
     if (!isAppUpdater(candidate)) throw new Error('electron-updater has no autoUpdater');
     updater = candidate;
   } catch (error) {
@@ -73,11 +80,20 @@ export async function startUpdater(updates: ShellConfig['updates'], hooks: Updat
     hooks.onStatus({ state: 'error', message: String((error as Error)?.message ?? error).slice(0, 200) });
   });
 
-  const check = () => updater.checkForUpdates().catch((error: unknown) => hooks.logger.warn({ err: error }, 'update check failed'));
+  const check = () =>
+    updater.checkForUpdates().catch((error: unknown) => hooks.logger.warn({ err: error }, 'update check failed'));
   const checkTimer = setInterval(check, updates.checkEveryMinutes * 60_000);
   const installTimer = setInterval(() => {
     if (!ready) return;
-    if (!mayInstallUpdate({ at: new Date(), window: updates.maintenanceWindow, idleSeconds: hooks.idleSeconds(), minIdleSeconds: updates.minIdleSeconds })) return;
+    if (
+      !mayInstallUpdate({
+        at: new Date(),
+        window: updates.maintenanceWindow,
+        idleSeconds: hooks.idleSeconds(),
+        minIdleSeconds: updates.minIdleSeconds,
+      })
+    )
+      return;
     hooks.logger.info({ version: ready }, 'installing update and restarting');
     hooks.beforeInstall();
     updater.quitAndInstall(true, true);

@@ -60,7 +60,7 @@ export interface AuthorisationRequest {
   reference: string;
 }
 export type TerminalPrompt =
-  | 'insert-card' | 'present-card' | 'enter-pin' | 'remove-card' | 'please-wait' | 'processing' | 'other';
+  'insert-card' | 'present-card' | 'enter-pin' | 'remove-card' | 'please-wait' | 'processing' | 'other';
 
 export type AuthorisationResult =
   | {
@@ -86,7 +86,10 @@ export interface EndOfDayTotals {
 }
 
 export interface PaymentTerminal {
-  authorise(request: AuthorisationRequest, onPrompt: (prompt: TerminalPrompt, text: string) => void): Promise<AuthorisationResult>;
+  authorise(
+    request: AuthorisationRequest,
+    onPrompt: (prompt: TerminalPrompt, text: string) => void,
+  ): Promise<AuthorisationResult>;
   /** Ask the terminal to stop a transaction in progress (before the card is presented). */
   abort(): Promise<void>;
   endOfDay(): Promise<EndOfDayTotals>;

@@ -27,7 +27,10 @@ const keepModuleUrls = {
       const source = await readFile(args.path, 'utf8');
       if (!source.includes('import.meta.url')) return { contents: source, loader: 'ts' };
       const fromOutdir = relative(outdir, args.path).split('\\').join('/');
-      return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromOutdir)}, import.meta.url).href`), loader: 'ts' };
+      return {
+        contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromOutdir)}, import.meta.url).href`),
+        loader: 'ts',
+      };
     });
   },
 };

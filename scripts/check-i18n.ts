@@ -32,7 +32,8 @@ export function flattenKeys(value: Json, prefix = ''): Map<string, string> {
   for (const [key, child] of Object.entries(value)) {
     if (prefix === '' && key.startsWith('_')) continue;
     const path = prefix ? `${prefix}.${key}` : key;
-    if (child !== null && typeof child === 'object' && !Array.isArray(child)) for (const [k, v] of flattenKeys(child, path)) out.set(k, v);
+    if (child !== null && typeof child === 'object' && !Array.isArray(child))
+      for (const [k, v] of flattenKeys(child, path)) out.set(k, v);
     else out.set(path, String(child));
   }
   return out;
@@ -99,7 +100,11 @@ export function check(root: string = repositoryRoot): string[] {
   const languages = readJson(languagesPath, root) as unknown as LanguagesFile;
   const english = languages.defaultLanguage;
   const namespaces = (lang: string) =>
-    existsSync(join(localesDir, lang)) ? readdirSync(join(localesDir, lang)).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')) : [];
+    existsSync(join(localesDir, lang))
+      ? readdirSync(join(localesDir, lang))
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => f.replace(/\.json$/, ''))
+      : [];
   const load = (lang: string, ns: string) => flattenKeys(readJson(join(localesDir, lang, `${ns}.json`), root));
 
   const englishKeys = new Map<string, Map<string, string>>();
@@ -110,8 +115,14 @@ export function check(root: string = repositoryRoot): string[] {
     const where = relative(root, file);
     for (const used of keysInSource(readFileSync(file, 'utf8'), where)) {
       const keys = englishKeys.get(used.namespace);
-      if (!keys) faults.push(`${used.where}: namespace "${used.namespace}" has no file locales/${english}/${used.namespace}.json (key "${used.key}")`);
-      else if (!hasKey(keys, used.key)) faults.push(`${used.where}: "${used.namespace}:${used.key}" is not in locales/${english}/${used.namespace}.json`);
+      if (!keys)
+        faults.push(
+          `${used.where}: namespace "${used.namespace}" has no file locales/${english}/${used.namespace}.json (key "${used.key}")`,
+        );
+      else if (!hasKey(keys, used.key))
+        faults.push(
+          `${used.where}: "${used.namespace}:${used.key}" is not in locales/${english}/${used.namespace}.json`,
+        );
     }
   }
 
@@ -128,7 +139,10 @@ export function check(root: string = repositoryRoot): string[] {
         continue;
       }
       const json = readJson(file, root) as { _meta?: { status?: string } };
-      if (!json._meta?.status) faults.push(`locales/${code}/${ns}.json has no "_meta": {"reviewedBy", "status"} saying whether a council translator has reviewed it`);
+      if (!json._meta?.status)
+        faults.push(
+          `locales/${code}/${ns}.json has no "_meta": {"reviewedBy", "status"} saying whether a council translator has reviewed it`,
+        );
       const translated = flattenKeys(json as Json);
       const required = new Set<string>();
       for (const key of source.keys()) {
@@ -141,9 +155,15 @@ export function check(root: string = repositoryRoot): string[] {
         if (value.trim() === '') faults.push(`locales/${code}/${ns}.json: "${key}" is empty`);
         const englishValue = source.get(key) ?? source.get(key.replace(pluralSuffix, '_other'));
         if (englishValue === undefined) continue;
-        const vars = (text: string) => [...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort().join(',');
+        const vars = (text: string) =>
+          [...text.matchAll(/\{\{\s*(\w+)/g)]
+            .map((m) => m[1])
+            .sort()
+            .join(',');
         const expected = new Set(vars(englishValue).split(',').filter(Boolean));
-        for (const v of vars(value).split(',').filter(Boolean)) if (!expected.has(v)) faults.push(`locales/${code}/${ns}.json: "${key}" uses {{${v}}}, which English does not provide`);
+        for (const v of vars(value).split(',').filter(Boolean))
+          if (!expected.has(v))
+            faults.push(`locales/${code}/${ns}.json: "${key}" uses {{${v}}}, which English does not provide`);
       }
     }
   }
@@ -158,7 +178,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       for (const fault of faults) console.error(`  - ${fault}`);
       process.exit(1);
     }
-    console.log('Translation check passed: every key used in code exists in English, and every public key exists in every language.');
+    console.log(
+      'Translation check passed: every key used in code exists in English, and every public key exists in every language.',
+    );
   } catch (error) {
     console.error(`Translation check could not run: ${(error as Error).message}`);
     process.exit(1);

@@ -14,7 +14,8 @@ function newest(dir) {
   }
   return latest;
 }
-const sourcesChanged = () => Math.max(newest('renderer'), newest('locales'), newest('contract')) > statSync(built).mtimeMs;
+const sourcesChanged = () =>
+  Math.max(newest('renderer'), newest('locales'), newest('contract')) > statSync(built).mtimeMs;
 if (!existsSync(built) || sourcesChanged()) {
   console.log('Building the screens (dist/renderer)…');
   const result = spawnSync('npm', ['run', '--silent', 'build:renderer'], { stdio: 'inherit' });

@@ -33,7 +33,10 @@ function killGroup(child) {
 }
 
 async function startDemoHub() {
-  const hub = spawn('npm', ['run', '--silent', 'hub', '--', '--demo', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const hub = spawn('npm', ['run', '--silent', 'hub', '--', '--demo', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
   let output = '';
   const url = await new Promise((resolve, reject) => {
     hub.stdout.setEncoding('utf8').on('data', (chunk) => {
@@ -57,7 +60,10 @@ if (electronBinary) {
     const { hub, url } = await startDemoHub();
     const dir = mkdtempSync(join(tmpdir(), 'reception-kiosk-shell-'));
     const shellConfig = join(dir, 'shell.json');
-    writeFileSync(shellConfig, JSON.stringify({ role: 'kiosk', kioskId: 'kiosk-1', server: { mode: 'hub', url }, devTools: true }, null, 2));
+    writeFileSync(
+      shellConfig,
+      JSON.stringify({ role: 'kiosk', kioskId: 'kiosk-1', server: { mode: 'hub', url }, devTools: true }, null, 2),
+    );
     console.log(`Opening the Electron kiosk on ${url}/kiosk (shell config ${shellConfig}).`);
     const child = spawn(electronBinary, ['.', '--shell-config', shellConfig, ...extraArgs], { stdio: 'inherit' });
     const stopAll = () => {

@@ -16,7 +16,11 @@ const electronTypes = existsSync('node_modules/electron/electron.d.ts');
 const typecheck = electronTypes
   ? [['typecheck', 'npm', ['run', '--silent', 'typecheck']]]
   : [
-      ['typecheck (electron/ skipped: the electron package is not installed; ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install brings its types)', 'npx', ['tsc', '-p', 'tsconfig.no-electron.json']],
+      [
+        'typecheck (electron/ skipped: the electron package is not installed; ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install brings its types)',
+        'npx',
+        ['tsc', '-p', 'tsconfig.no-electron.json'],
+      ],
       ['typecheck (renderer)', 'npx', ['tsc', '-p', 'renderer/tsconfig.json']],
       ['typecheck (browser tests)', 'npx', ['tsc', '-p', 'tsconfig.browser-tests.json']],
     ];
@@ -26,8 +30,17 @@ const steps = [
   ['translations', 'npm', ['run', '--silent', 'i18n:check']],
   // Built before any test: API and browser tests serve the screens from dist/renderer.
   ['renderer build', 'npm', ['run', '--silent', 'build:renderer']],
-  ['unit, hardware and API tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
-  ['browser tests', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }],
+  [
+    'unit, hardware and API tests',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
+  ],
+  [
+    'browser tests',
+    'npx',
+    ['playwright', 'test', '--reporter=list,json'],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
+  ],
 ];
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -43,7 +56,8 @@ function addCounts() {
   try {
     const { stats } = JSON.parse(readFileSync(playwrightReport, 'utf8'));
     counts.passed += stats.expected + stats.flaky;
-    if (stats.flaky > 0) console.log(`\n${stats.flaky} browser test(s) passed only on retry (flaky): see the list above.`);
+    if (stats.flaky > 0)
+      console.log(`\n${stats.flaky} browser test(s) passed only on retry (flaky): see the list above.`);
     counts.failed += stats.unexpected;
     counts.skipped += stats.skipped;
   } catch {

@@ -51,12 +51,16 @@ export const defaultRendererDir = fileURLToPath(new URL('../dist/renderer', impo
 
 export async function createServer(options: ServerOptions): Promise<HubServer> {
   const problems = siteConfigProblems(options.config);
-  if (problems.length > 0) throw new Error(`The site config is not valid:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`The site config is not valid:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
 
   const modules = options.modules ?? defaultModules;
   const logger = options.logger ?? pino({ level: 'info' });
   const clock = options.clock ?? systemClock;
-  const db = openDatabase(join(options.dataDir, databaseFileName), modules.flatMap((m) => m.migrations));
+  const db = openDatabase(
+    join(options.dataDir, databaseFileName),
+    modules.flatMap((m) => m.migrations),
+  );
   const staff = new StaffAccounts(db, clock);
   let baseUrl = '';
   const ctx: ServerContext = {
@@ -65,14 +69,24 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
     config: options.config,
     logger,
     events: new EventHub(),
-    devices: createDeviceDirectory({ config: options.config, logger, dataDir: options.dataDir, simulate: options.simulateDevices ?? false }),
+    devices: createDeviceDirectory({
+      config: options.config,
+      logger,
+      dataDir: options.dataDir,
+      simulate: options.simulateDevices ?? false,
+    }),
     dataDir: options.dataDir,
     requireStaff: createRequireStaff(staff),
     baseUrl: () => baseUrl,
   };
 
   const fastifyLogger: FastifyBaseLogger = logger;
-  const app = Fastify({ loggerInstance: fastifyLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 64 * 1024, forceCloseConnections: true });
+  const app = Fastify({
+    loggerInstance: fastifyLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 64 * 1024,
+    forceCloseConnections: true,
+  });
   parseJsonBodies(app);
   handleErrors(app, logger);
   addSecurityHeaders(app);

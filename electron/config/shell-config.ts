@@ -73,30 +73,57 @@ export const ShellConfig = z
   })
   .superRefine((config, ctx) => {
     if (config.role === 'kiosk' && !config.kioskId) {
-      ctx.addIssue({ code: 'custom', path: ['kioskId'], message: 'required when "role" is "kiosk" (the id of this kiosk in the site config)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kioskId'],
+        message: 'required when "role" is "kiosk" (the id of this kiosk in the site config)',
+      });
     }
     if (config.role === 'hub' && config.server.mode !== 'embedded') {
-      ctx.addIssue({ code: 'custom', path: ['server', 'mode'], message: 'a hub runs the server itself: use "embedded"' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['server', 'mode'],
+        message: 'a hub runs the server itself: use "embedded"',
+      });
     }
     if (config.server.mode === 'embedded' && !config.server.siteConfig && !config.server.demo) {
-      ctx.addIssue({ code: 'custom', path: ['server', 'siteConfig'], message: 'give the site config file (or "demo": true)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['server', 'siteConfig'],
+        message: 'give the site config file (or "demo": true)',
+      });
     }
     if (config.server.mode === 'embedded' && config.server.siteConfig && config.server.demo) {
-      ctx.addIssue({ code: 'custom', path: ['server', 'demo'], message: 'choose either "siteConfig" or "demo", not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['server', 'demo'],
+        message: 'choose either "siteConfig" or "demo", not both',
+      });
     }
     try {
       if (config.updates) new Intl.DateTimeFormat('en-GB', { timeZone: config.updates.maintenanceWindow.timeZone });
     } catch {
-      ctx.addIssue({ code: 'custom', path: ['updates', 'maintenanceWindow', 'timeZone'], message: 'not an IANA time zone (e.g. Europe/London)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updates', 'maintenanceWindow', 'timeZone'],
+        message: 'not an IANA time zone (e.g. Europe/London)',
+      });
     }
   });
 export type ShellConfig = z.infer<typeof ShellConfig>;
 
 /** The shell with no config file: the demo site, one kiosk, server in-process. */
-export const demoShellConfig: ShellConfig = ShellConfig.parse({ role: 'kiosk', kioskId: 'kiosk-1', server: { mode: 'embedded', demo: true } });
+export const demoShellConfig: ShellConfig = ShellConfig.parse({
+  role: 'kiosk',
+  kioskId: 'kiosk-1',
+  server: { mode: 'embedded', demo: true },
+});
 
 export class ShellConfigError extends Error {
-  constructor(readonly file: string, readonly problems: string[]) {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
     super(`Shell config ${file} is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ShellConfigError';
   }
@@ -104,7 +131,9 @@ export class ShellConfigError extends Error {
 
 /** Every issue, each naming its field: `"server.url": must be an http:// or https:// URL`. */
 export function describeShellConfigIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.length > 0 ? `"${issue.path.join('.')}"` : 'the file'}: ${issue.message}`);
+  return error.issues.map(
+    (issue) => `${issue.path.length > 0 ? `"${issue.path.join('.')}"` : 'the file'}: ${issue.message}`,
+  );
 }
 
 export function parseShellConfig(raw: unknown, file: string): ShellConfig {

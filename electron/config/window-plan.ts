@@ -13,7 +13,11 @@ export interface WindowPlan {
 export function planWindow(config: ShellConfig): WindowPlan {
   switch (config.role) {
     case 'kiosk':
-      return { startPath: `/kiosk?kiosk=${encodeURIComponent(config.kioskId ?? '')}`, locked: true, blockShortcuts: true };
+      return {
+        startPath: `/kiosk?kiosk=${encodeURIComponent(config.kioskId ?? '')}`,
+        locked: true,
+        blockShortcuts: true,
+      };
     case 'display':
       return { startPath: '/display', locked: true, blockShortcuts: true };
     case 'desk':

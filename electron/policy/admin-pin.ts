@@ -45,7 +45,8 @@ export class AdminExitGate {
   attempt(pin: string): AdminExitResult {
     if (!this.pinHash) return { outcome: 'disabled' };
     const now = this.now();
-    if (now < this.lockedUntil) return { outcome: 'locked', retryAfterSeconds: Math.ceil((this.lockedUntil - now) / 1000) };
+    if (now < this.lockedUntil)
+      return { outcome: 'locked', retryAfterSeconds: Math.ceil((this.lockedUntil - now) / 1000) };
     if (verifyPin(pin, this.pinHash)) {
       this.failures = 0;
       return { outcome: 'exiting' };

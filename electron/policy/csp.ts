@@ -7,13 +7,20 @@ import { contentSecurityPolicy } from '../../contract/content-security-policy.js
 
 export function shellContentSecurityPolicy(appOrigin: string): string {
   const url = new URL(appOrigin);
-  return contentSecurityPolicy({ webSockets: [`${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`], shell: true });
+  return contentSecurityPolicy({
+    webSockets: [`${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`],
+    shell: true,
+  });
 }
 
 export type ResponseHeaders = Record<string, string[]>;
 
 /** Adds the shell CSP (and nosniff) to responses from the app origin; others pass unchanged. */
-export function withShellSecurityHeaders(responseUrl: string, headers: ResponseHeaders, appOrigin: string): ResponseHeaders {
+export function withShellSecurityHeaders(
+  responseUrl: string,
+  headers: ResponseHeaders,
+  appOrigin: string,
+): ResponseHeaders {
   let origin: string | null;
   try {
     origin = new URL(responseUrl).origin;
@@ -22,8 +29,10 @@ export function withShellSecurityHeaders(responseUrl: string, headers: ResponseH
   }
   if (origin !== appOrigin) return headers;
   const result: ResponseHeaders = { ...headers };
-  const cspKey = Object.keys(result).find((key) => key.toLowerCase() === 'content-security-policy') ?? 'Content-Security-Policy';
+  const cspKey =
+    Object.keys(result).find((key) => key.toLowerCase() === 'content-security-policy') ?? 'Content-Security-Policy';
   result[cspKey] = [...(result[cspKey] ?? []), shellContentSecurityPolicy(appOrigin)];
-  if (!Object.keys(result).some((key) => key.toLowerCase() === 'x-content-type-options')) result['X-Content-Type-Options'] = ['nosniff'];
+  if (!Object.keys(result).some((key) => key.toLowerCase() === 'x-content-type-options'))
+    result['X-Content-Type-Options'] = ['nosniff'];
   return result;
 }

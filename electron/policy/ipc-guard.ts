@@ -26,8 +26,13 @@ export function checkSender(sender: IpcSender, anchor: TrustAnchor): SenderVerdi
   if (!sender.frame) return { trusted: false, reason: 'the sending frame is gone' };
   if (!sender.frame.isMainFrame) return { trusted: false, reason: 'sent from a sub-frame' };
   const origin = originOf(sender.frame.url);
-  if (origin !== anchor.appOrigin) return { trusted: false, reason: `origin ${origin ?? '(unparseable URL)'} is not the app origin ${anchor.appOrigin}` };
-  if (!anchor.isTrustedWebContents(sender.webContentsId)) return { trusted: false, reason: `webContents ${sender.webContentsId} is not a shell window` };
+  if (origin !== anchor.appOrigin)
+    return {
+      trusted: false,
+      reason: `origin ${origin ?? '(unparseable URL)'} is not the app origin ${anchor.appOrigin}`,
+    };
+  if (!anchor.isTrustedWebContents(sender.webContentsId))
+    return { trusted: false, reason: `webContents ${sender.webContentsId} is not a shell window` };
   return { trusted: true };
 }
 
@@ -43,7 +48,10 @@ export function originOf(url: string): string | null {
 
 /** A refused call: the renderer sees only the channel and a short reason; the log sees the sender. */
 export class IpcRefusedError extends Error {
-  constructor(readonly channel: string, readonly reason: string) {
+  constructor(
+    readonly channel: string,
+    readonly reason: string,
+  ) {
     super(`IPC ${channel} refused: ${reason}`);
     this.name = 'IpcRefusedError';
   }
@@ -57,7 +65,10 @@ export function describeSchemaError(error: z.ZodError): string {
   return `${field}${issue.message}`;
 }
 
-export type InvokeHandler<C extends InvokeChannel> = (request: IpcRequest<C>, sender: IpcSender) => IpcResponse<C> | Promise<IpcResponse<C>>;
+export type InvokeHandler<C extends InvokeChannel> = (
+  request: IpcRequest<C>,
+  sender: IpcSender,
+) => IpcResponse<C> | Promise<IpcResponse<C>>;
 
 export interface GuardOptions {
   anchor: TrustAnchor;

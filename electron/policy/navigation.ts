@@ -20,7 +20,9 @@ export function navigationVerdict(targetUrl: string, appOrigin: string, role: Sh
   const origin = originOf(targetUrl);
   if (origin !== appOrigin) return { allow: false, reason: `off-origin (${origin ?? targetUrl.slice(0, 40)})` };
   const { pathname } = new URL(targetUrl);
-  const allowed = screensByRole[role].some((screen) => pathname === screen || pathname === `${screen}.html` || pathname.startsWith(`${screen}/`));
+  const allowed = screensByRole[role].some(
+    (screen) => pathname === screen || pathname === `${screen}.html` || pathname.startsWith(`${screen}/`),
+  );
   return allowed ? { allow: true } : { allow: false, reason: `${pathname} is not a ${role} screen` };
 }
 

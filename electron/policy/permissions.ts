@@ -8,7 +8,12 @@ import { originOf } from './ipc-guard.js';
 /** Granted by default: requestFullscreen() from our own screens is harmless in a kiosk. */
 export const defaultAllowedPermissions: readonly string[] = ['fullscreen'];
 
-export function permissionVerdict(permission: string, requestingUrl: string, appOrigin: string, allowed: readonly string[] = defaultAllowedPermissions): boolean {
+export function permissionVerdict(
+  permission: string,
+  requestingUrl: string,
+  appOrigin: string,
+  allowed: readonly string[] = defaultAllowedPermissions,
+): boolean {
   if (originOf(requestingUrl) !== appOrigin) return false;
   return allowed.includes(permission);
 }

@@ -12,8 +12,40 @@ export interface KeyInput {
   shift: boolean;
 }
 
-const blockedAlone = new Set(['F5', 'F11', 'F12', 'BrowserBack', 'BrowserForward', 'BrowserRefresh', 'BrowserHome', 'ContextMenu']);
-const blockedWithCtrl = new Set(['r', 'R', 'w', 'W', 'p', 'P', 'n', 'N', 't', 'T', 'o', 'O', 's', 'S', 'u', 'U', '+', '=', '-', '_', '0', 'F5']);
+const blockedAlone = new Set([
+  'F5',
+  'F11',
+  'F12',
+  'BrowserBack',
+  'BrowserForward',
+  'BrowserRefresh',
+  'BrowserHome',
+  'ContextMenu',
+]);
+const blockedWithCtrl = new Set([
+  'r',
+  'R',
+  'w',
+  'W',
+  'p',
+  'P',
+  'n',
+  'N',
+  't',
+  'T',
+  'o',
+  'O',
+  's',
+  'S',
+  'u',
+  'U',
+  '+',
+  '=',
+  '-',
+  '_',
+  '0',
+  'F5',
+]);
 const blockedWithCtrlShift = new Set(['i', 'I', 'j', 'J', 'c', 'C', 'r', 'R', 'Delete']);
 const blockedWithAlt = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'F4']);
 

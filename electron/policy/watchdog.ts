@@ -39,7 +39,15 @@ export const defaultWatchdogPolicy: WatchdogPolicy = {
 };
 
 /** RenderProcessGoneDetails.reason in Electron. */
-export type GoneReason = 'clean-exit' | 'abnormal-exit' | 'killed' | 'crashed' | 'oom' | 'launch-failed' | 'integrity-failure' | 'memory-eviction';
+export type GoneReason =
+  | 'clean-exit'
+  | 'abnormal-exit'
+  | 'killed'
+  | 'crashed'
+  | 'oom'
+  | 'launch-failed'
+  | 'integrity-failure'
+  | 'memory-eviction';
 
 export interface WatchdogClock {
   now(): number;
@@ -63,7 +71,10 @@ export interface WatchdogActions {
 export type WatchdogState = 'idle' | 'loading' | 'running' | 'unresponsive' | 'killing' | 'restarting' | 'stopped';
 
 /** Delay before the n-th consecutive restart (n ≥ 1): initial × 2^(n−1), capped. */
-export function backoffDelay(consecutiveFailures: number, policy: Pick<WatchdogPolicy, 'initialBackoffMs' | 'maxBackoffMs'>): number {
+export function backoffDelay(
+  consecutiveFailures: number,
+  policy: Pick<WatchdogPolicy, 'initialBackoffMs' | 'maxBackoffMs'>,
+): number {
   const exponent = Math.max(0, consecutiveFailures - 1);
   // 2^exponent overflows to Infinity long after the cap; Math.min handles that.
   return Math.min(policy.maxBackoffMs, policy.initialBackoffMs * 2 ** exponent);
@@ -176,10 +187,13 @@ export class RendererWatchdog {
 
   private arm(name: TimerName, ms: number, callback: () => void): void {
     this.clear(name);
-    this.timers.set(name, this.clock.setTimeout(() => {
-      this.timers.delete(name);
-      callback();
-    }, ms));
+    this.timers.set(
+      name,
+      this.clock.setTimeout(() => {
+        this.timers.delete(name);
+        callback();
+      }, ms),
+    );
   }
 
   private clear(name: TimerName): void {

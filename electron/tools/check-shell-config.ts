@@ -19,9 +19,12 @@ try {
   const siteFile = config.server.mode === 'embedded' ? config.server.siteConfig : undefined;
   if (siteFile) {
     const site = checkSiteConfigFile(siteFile);
-    if (!site.ok) problems.push(...site.problems.map((problem) => `site config ${siteFile}: ${problem.path}: ${problem.message}`));
+    if (!site.ok)
+      problems.push(...site.problems.map((problem) => `site config ${siteFile}: ${problem.path}: ${problem.message}`));
     else if (config.role === 'kiosk' && !site.config.kiosks.some((kiosk) => kiosk.id === config.kioskId)) {
-      problems.push(`"kioskId": "${config.kioskId}" is not one of the site's kiosks (${site.config.kiosks.map((kiosk) => kiosk.id).join(', ') || 'none'})`);
+      problems.push(
+        `"kioskId": "${config.kioskId}" is not one of the site's kiosks (${site.config.kiosks.map((kiosk) => kiosk.id).join(', ') || 'none'})`,
+      );
     }
   }
   if (problems.length > 0) {
@@ -29,8 +32,15 @@ try {
     for (const problem of problems) console.error(`  - ${problem}`);
     process.exit(1);
   }
-  const where = config.server.mode === 'hub' ? `the hub at ${config.server.url}` : config.server.demo ? 'the demo site, in-process' : `${config.server.siteConfig}, in-process`;
-  console.log(`${file}: valid (role ${config.role}${config.kioskId ? ` "${config.kioskId}"` : ''}, server: ${where}, admin exit ${config.adminPinHash ? 'on' : 'off'}, updates ${config.updates ? 'on' : 'off'}).`);
+  const where =
+    config.server.mode === 'hub'
+      ? `the hub at ${config.server.url}`
+      : config.server.demo
+        ? 'the demo site, in-process'
+        : `${config.server.siteConfig}, in-process`;
+  console.log(
+    `${file}: valid (role ${config.role}${config.kioskId ? ` "${config.kioskId}"` : ''}, server: ${where}, admin exit ${config.adminPinHash ? 'on' : 'off'}, updates ${config.updates ? 'on' : 'off'}).`,
+  );
 } catch (error) {
   if (error instanceof ShellConfigError) {
     console.error(error.message);

@@ -17,14 +17,18 @@ import { ZvtSession } from '../zvt/session.js';
 
 const EXIT = { ok: 0, refused: 1, fault: 2, noAnswer: 3 } as const;
 
-const integer = (what: string) => (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${what} must be a positive whole number, not "${value}".`);
-  return n;
-};
+const integer =
+  (what: string) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0)
+      throw new InvalidArgumentError(`${what} must be a positive whole number, not "${value}".`);
+    return n;
+  };
 
 const pounds = (value: string): number => {
-  if (!/^\d{1,7}(\.\d{1,2})?$/.test(value)) throw new InvalidArgumentError(`--amount must be pounds and pence like 1.00, not "${value}".`);
+  if (!/^\d{1,7}(\.\d{1,2})?$/.test(value))
+    throw new InvalidArgumentError(`--amount must be pounds and pence like 1.00, not "${value}".`);
   const [whole = '0', fraction = ''] = value.split('.');
   const pence = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   if (pence <= 0) throw new InvalidArgumentError('--amount must be more than 0.00.');
@@ -72,12 +76,18 @@ program
     try {
       const status = await driver.pollStatus();
       const verdict = verdictFor(status, 'printer');
-      const flags = Object.entries(status).filter(([, on]) => on).map(([name]) => name);
-      console.log(`${options.port}: ${verdict.health.toUpperCase()}${verdict.detail ? ` — ${verdict.detail}` : ' — ready'}`);
+      const flags = Object.entries(status)
+        .filter(([, on]) => on)
+        .map(([name]) => name);
+      console.log(
+        `${options.port}: ${verdict.health.toUpperCase()}${verdict.detail ? ` — ${verdict.detail}` : ' — ready'}`,
+      );
       console.log(`  reported: ${flags.length > 0 ? flags.join(', ') : 'nothing wrong'}`);
       code = verdict.health === 'fault' ? EXIT.fault : EXIT.ok;
     } catch (error) {
-      console.log(`${options.port}: OFFLINE — ${(error as Error).message} Is it switched on, and is the baud rate right?`);
+      console.log(
+        `${options.port}: OFFLINE — ${(error as Error).message} Is it switched on, and is the baud rate right?`,
+      );
       code = EXIT.noAnswer;
     }
     driver.dispose();
@@ -132,7 +142,10 @@ program
   .action(async (options: { port: string; amount: number; baud: number; password: string; currency: number }) => {
     if (!/^\d{6}$/.test(options.password)) program.error('--password must be six digits.');
     const link = await open(options.port, options.baud, 2);
-    const session = new ZvtSession(new ZvtLinkLayer(link), { password: options.password, currencyCode: options.currency });
+    const session = new ZvtSession(new ZvtLinkLayer(link), {
+      password: options.password,
+      currencyCode: options.currency,
+    });
     try {
       await session.register();
       console.log('Terminal registered.');
@@ -143,11 +156,16 @@ program
       return;
     }
     console.log(`Authorising £${(options.amount / 100).toFixed(2)} — follow the terminal's instructions.`);
-    const result = await session.authorise({ amountPence: options.amount, reference: `hw-test-${Date.now()}` }, (prompt, text) => console.log(`  terminal: ${text} (${prompt})`));
+    const result = await session.authorise(
+      { amountPence: options.amount, reference: `hw-test-${Date.now()}` },
+      (prompt, text) => console.log(`  terminal: ${text} (${prompt})`),
+    );
     await link.close();
     switch (result.outcome) {
       case 'approved':
-        console.log(`APPROVED £${(result.amountPence / 100).toFixed(2)} — ${result.cardScheme} ending ${result.lastFour}, auth code ${result.authCode}, trace ${result.traceNumber}, terminal ${result.terminalId}`);
+        console.log(
+          `APPROVED £${(result.amountPence / 100).toFixed(2)} — ${result.cardScheme} ending ${result.lastFour}, auth code ${result.authCode}, trace ${result.traceNumber}, terminal ${result.terminalId}`,
+        );
         for (const line of result.receiptLines) console.log(`  | ${line}`);
         process.exitCode = EXIT.ok;
         return;

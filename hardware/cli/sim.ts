@@ -16,7 +16,9 @@ const lineSettings = { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 
 async function line(port: string | undefined, name: string): Promise<{ link: Link; pair: PtyPair | null }> {
   if (port) return { link: await openSerialLink(port, lineSettings), pair: null };
   if (!socatAvailable()) {
-    console.error('socat is not installed: install it (apt-get install socat) or pass --port with one end of a serial pair.');
+    console.error(
+      'socat is not installed: install it (apt-get install socat) or pass --port with one end of a serial pair.',
+    );
     process.exit(2);
   }
   const pair = await startPtyPair({ name });
@@ -53,7 +55,9 @@ program
     let shown = 0;
     const timer = setInterval(() => {
       for (const page of sim.pages().slice(shown)) {
-        console.log(`----- printed (${page.cut ?? 'no'} cut${page.qrCodes.length ? `, QR: ${page.qrCodes.join(', ')}` : ''}) -----\n${pageText(page)}\n-----`);
+        console.log(
+          `----- printed (${page.cut ?? 'no'} cut${page.qrCodes.length ? `, QR: ${page.qrCodes.join(', ')}` : ''}) -----\n${pageText(page)}\n-----`,
+        );
       }
       shown = sim.pages().length;
     }, 200);
@@ -90,20 +94,36 @@ program
     const sim = new TerminalSimulator({ stepMs: 300, cardWaitMs: 10_000 });
     const { link, pair } = await line(options.port, 'terminal');
     sim.attach(link.stream);
-    const behaviours: TerminalBehaviour[] = ['approve', 'decline', 'timeout', 'abort', 'bad-crc', 'nak-first', 'drop-final', 'vanish', 'no-answer', 'silent'];
+    const behaviours: TerminalBehaviour[] = [
+      'approve',
+      'decline',
+      'timeout',
+      'abort',
+      'bad-crc',
+      'nak-first',
+      'drop-final',
+      'vanish',
+      'no-answer',
+      'silent',
+    ];
     const handlers: Record<string, () => void> = {
       totals: () => console.log('terminal totals since end of day:', sim.totalsSinceEndOfDay()),
       log: () => console.log(sim.log.join('\n')),
     };
-    for (const b of behaviours) handlers[b] = () => {
-      sim.nextTransaction(b);
-      console.log(`terminal: next transaction will ${b}`);
-    };
-    commands(handlers, `Commands: ${behaviours.join(', ')} (next transaction), totals, log (Ctrl-C to stop).`, async () => {
-      sim.detach();
-      await link.close();
-      await pair?.stop();
-    });
+    for (const b of behaviours)
+      handlers[b] = () => {
+        sim.nextTransaction(b);
+        console.log(`terminal: next transaction will ${b}`);
+      };
+    commands(
+      handlers,
+      `Commands: ${behaviours.join(', ')} (next transaction), totals, log (Ctrl-C to stop).`,
+      async () => {
+        sim.detach();
+        await link.close();
+        await pair?.stop();
+      },
+    );
   });
 
 await program.parseAsync();

@@ -7,7 +7,14 @@
 import type { Link } from '../serial/link.js';
 import { realtimeStatusRequest, transmitPaperStatus, automaticStatusBack, recoverClearingBuffers } from './commands.js';
 import { EscPosStatusParser, type StatusMessage } from './status-parser.js';
-import { emptyStatus, paperFromTransmitStatus, statusFromAsb, statusFromRealtime, verdictFor, type PrinterStatus } from './status.js';
+import {
+  emptyStatus,
+  paperFromTransmitStatus,
+  statusFromAsb,
+  statusFromRealtime,
+  verdictFor,
+  type PrinterStatus,
+} from './status.js';
 import type { PrintOutcome } from '../types.js';
 
 export class NoResponseError extends Error {
@@ -45,7 +52,10 @@ export class EscPosDriver {
   private readonly jobPollMs: number;
   private readonly deviceName: string;
 
-  constructor(private readonly link: Link, private readonly options: DriverOptions) {
+  constructor(
+    private readonly link: Link,
+    private readonly options: DriverOptions,
+  ) {
     this.realtimeTimeoutMs = options.realtimeTimeoutMs ?? 1_000;
     this.jobPollMs = options.jobPollMs ?? 250;
     this.deviceName = options.deviceName ?? 'printer';
@@ -70,7 +80,8 @@ export class EscPosDriver {
     await this.link.write(recoverClearingBuffers());
     // The printer threw away the jobs given up on, with their GS r: stop expecting those replies,
     // or the next job's confirmation would be taken for a late one.
-    for (let i = this.confirmations.length - 1; i >= 0; i--) if (this.confirmations[i]!.abandoned) this.confirmations.splice(i, 1);
+    for (let i = this.confirmations.length - 1; i >= 0; i--)
+      if (this.confirmations[i]!.abandoned) this.confirmations.splice(i, 1);
   }
 
   status(): PrinterStatus {
@@ -168,7 +179,8 @@ export class EscPosDriver {
       return { printed: false, reason: 'no-response', detail: (error as Error).message };
     }
     const verdict = verdictFor(before, this.deviceName);
-    if (verdict.health === 'fault') return { printed: false, reason: verdict.reason ?? 'fault', detail: verdict.detail ?? '' };
+    if (verdict.health === 'fault')
+      return { printed: false, reason: verdict.reason ?? 'fault', detail: verdict.detail ?? '' };
 
     let confirmed = false;
     const waiter: ConfirmationWaiter = { resolve: () => undefined, abandoned: false };
@@ -186,7 +198,11 @@ export class EscPosDriver {
       await this.link.write(bytes);
     } catch (error) {
       waiter.abandoned = true;
-      return { printed: false, reason: 'offline', detail: `Could not send to the ${this.deviceName}: ${(error as Error).message}` };
+      return {
+        printed: false,
+        reason: 'offline',
+        detail: `Could not send to the ${this.deviceName}: ${(error as Error).message}`,
+      };
     }
 
     const deadline = Date.now() + confirmTimeoutMs;
@@ -194,7 +210,11 @@ export class EscPosDriver {
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
         waiter.abandoned = true;
-        return { printed: false, reason: 'not-confirmed', detail: `The ${this.deviceName} did not confirm the job within ${Math.round(confirmTimeoutMs / 1000)} s.` };
+        return {
+          printed: false,
+          reason: 'not-confirmed',
+          detail: `The ${this.deviceName} did not confirm the job within ${Math.round(confirmTimeoutMs / 1000)} s.`,
+        };
       }
       await Promise.race([confirmation, sleep(Math.min(this.jobPollMs, remaining))]);
       if (confirmed) break;

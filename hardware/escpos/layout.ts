@@ -31,7 +31,14 @@ function finish(encoder: ReceiptPrinterEncoder, options: LayoutOptions, cut: 'fu
 }
 
 export function formatIssuedAt(issuedAt: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(issuedAt);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(issuedAt);
 }
 
 export function ticketBytes(ticket: TicketPrintout, options: LayoutOptions): Uint8Array {

@@ -71,10 +71,23 @@ export interface HealthVerdict {
 export function verdictFor(status: PrinterStatus, deviceName: string): HealthVerdict {
   if (status.paperEnd) return { health: 'fault', reason: 'paper-end', detail: `The ${deviceName} is out of paper.` };
   if (status.coverOpen) return { health: 'fault', reason: 'cover-open', detail: `The ${deviceName}'s cover is open.` };
-  if (status.cutterError) return { health: 'fault', reason: 'cutter-error', detail: `The ${deviceName}'s paper cutter is jammed.` };
-  if (status.unrecoverableError) return { health: 'fault', reason: 'printer-error', detail: `The ${deviceName} reports an error it cannot recover from; switch it off and on.` };
-  if (status.autoRecoverableError) return { health: 'fault', reason: 'printer-error', detail: `The ${deviceName} reports a temporary error (for example, an overheated print head).` };
-  if (status.offline) return { health: 'fault', reason: 'printer-offline', detail: `The ${deviceName} reports itself offline.` };
-  if (status.paperNearEnd) return { health: 'warning', reason: 'paper-near-end', detail: `The ${deviceName}'s paper is running low.` };
+  if (status.cutterError)
+    return { health: 'fault', reason: 'cutter-error', detail: `The ${deviceName}'s paper cutter is jammed.` };
+  if (status.unrecoverableError)
+    return {
+      health: 'fault',
+      reason: 'printer-error',
+      detail: `The ${deviceName} reports an error it cannot recover from; switch it off and on.`,
+    };
+  if (status.autoRecoverableError)
+    return {
+      health: 'fault',
+      reason: 'printer-error',
+      detail: `The ${deviceName} reports a temporary error (for example, an overheated print head).`,
+    };
+  if (status.offline)
+    return { health: 'fault', reason: 'printer-offline', detail: `The ${deviceName} reports itself offline.` };
+  if (status.paperNearEnd)
+    return { health: 'warning', reason: 'paper-near-end', detail: `The ${deviceName}'s paper is running low.` };
   return { health: 'ok', reason: null, detail: null };
 }

@@ -32,12 +32,16 @@ const sameId = (a: string | undefined, b: string | undefined): boolean =>
 /** Finds the configured device among the ports present now; null when it is not there. */
 export function matchPort(settings: SerialSettings, ports: ListedPort[]): ListedPort | null {
   if (settings.serialNumber) {
-    const found = ports.find((p) => p.serialNumber === settings.serialNumber && (!settings.vendorId || sameId(p.vendorId, settings.vendorId)));
+    const found = ports.find(
+      (p) => p.serialNumber === settings.serialNumber && (!settings.vendorId || sameId(p.vendorId, settings.vendorId)),
+    );
     if (found) return found;
     return null;
   }
   if (settings.vendorId && settings.productId) {
-    const candidates = ports.filter((p) => sameId(p.vendorId, settings.vendorId) && sameId(p.productId, settings.productId));
+    const candidates = ports.filter(
+      (p) => sameId(p.vendorId, settings.vendorId) && sameId(p.productId, settings.productId),
+    );
     // Several identical adapters without serial numbers: prefer the configured path, else refuse to guess.
     return candidates.find((p) => p.path === settings.path) ?? (candidates.length === 1 ? candidates[0]! : null);
   }

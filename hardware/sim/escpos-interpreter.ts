@@ -125,7 +125,8 @@ export class EscPosInterpreter {
 
   /** A character takes the style in force when it is received; a line shows its largest and boldest. */
   private printable(b: number): void {
-    if (this.line.length === 0 || this.lineStyle === null) this.lineStyle = { bold: false, align: this.align, width: 1, height: 1 };
+    if (this.line.length === 0 || this.lineStyle === null)
+      this.lineStyle = { bold: false, align: this.align, width: 1, height: 1 };
     if (b !== 0x20) {
       this.lineStyle.bold ||= this.bold;
       this.lineStyle.width = Math.max(this.lineStyle.width, this.width);
@@ -178,7 +179,18 @@ export class EscPosInterpreter {
           this.commitLine();
         }
         return { consumed: 3 };
-      case 0x2d: case 0x4d: case 0x47: case 0x56: case 0x7b: case 0x20: case 0x33: case 0x4a: case 0x52: case 0x72: case 0x63: case 0x55:
+      case 0x2d:
+      case 0x4d:
+      case 0x47:
+      case 0x56:
+      case 0x7b:
+      case 0x20:
+      case 0x33:
+      case 0x4a:
+      case 0x52:
+      case 0x72:
+      case 0x63:
+      case 0x55:
         // ESC - underline, M font, G double-strike, V rotate, { upside-down, SP spacing, 3 line
         // spacing, J feed dots, R international set, r colour, c panel/paper sensors, U unidirectional
         if (n === undefined) return 'need-more';
@@ -188,11 +200,13 @@ export class EscPosInterpreter {
         return { consumed: 2 };
       case 0x70: // ESC p m t1 t2 drawer pulse
         return this.fixed(5, 'ESC p');
-      case 0x69: case 0x6d: // ESC i / ESC m legacy cut
+      case 0x69:
+      case 0x6d: // ESC i / ESC m legacy cut
         if (!this.hooks.cut()) return 'blocked';
         this.cut(cmd === 0x69 ? 'full' : 'partial');
         return { consumed: 2 };
-      case 0x2a: { // ESC * m nL nH data: bit image
+      case 0x2a: {
+        // ESC * m nL nH data: bit image
         const m = this.at(2);
         const nL = this.at(3);
         const nH = this.at(4);
@@ -217,7 +231,8 @@ export class EscPosInterpreter {
         this.width = ((n >> 4) & 0x07) + 1;
         this.height = (n & 0x07) + 1;
         return { consumed: 3 };
-      case 0x56: { // GS V m [n] cut
+      case 0x56: {
+        // GS V m [n] cut
         if (n === undefined) return 'need-more';
         const withFeed = n === 65 || n === 66 || n === 97 || n === 98 || n === 103 || n === 104;
         if (withFeed && this.at(3) === undefined) return 'need-more';
@@ -233,7 +248,8 @@ export class EscPosInterpreter {
         if (n === undefined) return 'need-more';
         this.hooks.setStatusBack(n);
         return { consumed: 3 };
-      case 0x65: { // GS e n [m] Custom presenter
+      case 0x65: {
+        // GS e n [m] Custom presenter
         if (n === undefined) return 'need-more';
         if (n === 3) {
           if (this.at(3) === undefined) return 'need-more';
@@ -243,19 +259,32 @@ export class EscPosInterpreter {
         if (n === 6) this.hooks.presenterStatus();
         return { consumed: 3 };
       }
-      case 0x42: case 0x62: case 0x48: case 0x66: case 0x68: case 0x77: case 0x49:
+      case 0x42:
+      case 0x62:
+      case 0x48:
+      case 0x66:
+      case 0x68:
+      case 0x77:
+      case 0x49:
         // GS B reverse, b smoothing, H HRI position, f HRI font, h/w barcode size, I printer id
         if (n === undefined) return 'need-more';
         return { consumed: 3 };
-      case 0x4c: case 0x57: // GS L / GS W left margin, print area width
+      case 0x4c:
+      case 0x57: // GS L / GS W left margin, print area width
         return this.fixed(4, 'GS L/W');
-      case 0x28: return this.gsParen();
-      case 0x76: { // GS v 0 m xL xH yL yH data: raster image
-        const xL = this.at(4), xH = this.at(5), yL = this.at(6), yH = this.at(7);
+      case 0x28:
+        return this.gsParen();
+      case 0x76: {
+        // GS v 0 m xL xH yL yH data: raster image
+        const xL = this.at(4),
+          xH = this.at(5),
+          yL = this.at(6),
+          yH = this.at(7);
         if (xL === undefined || xH === undefined || yL === undefined || yH === undefined) return 'need-more';
         return this.fixed(8 + (xL + xH * 256) * (yL + yH * 256), 'GS v 0');
       }
-      case 0x6b: { // GS k m ... barcode
+      case 0x6b: {
+        // GS k m ... barcode
         if (n === undefined) return 'need-more';
         if (n <= 6) {
           const end = this.buffer.indexOf(0x00, 3);
@@ -333,4 +362,8 @@ function newPage(): PrintedPage {
 const hex = (b: number | undefined): string => (b === undefined ? '??' : b.toString(16).padStart(2, '0'));
 
 /** The page as text, without the blank feed lines before the cut. */
-export const pageText = (page: PrintedPage): string => page.lines.map((line) => line.text).join('\n').replace(/\n+$/, '');
+export const pageText = (page: PrintedPage): string =>
+  page.lines
+    .map((line) => line.text)
+    .join('\n')
+    .replace(/\n+$/, '');

@@ -28,7 +28,10 @@ export interface Attachable {
 
 const lineSettings = { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 } as const;
 
-export async function hostSimulator(device: Attachable, options: { transport?: 'pty' | 'memory' | 'auto'; name?: string } = {}): Promise<SimulatedLine> {
+export async function hostSimulator(
+  device: Attachable,
+  options: { transport?: 'pty' | 'memory' | 'auto'; name?: string } = {},
+): Promise<SimulatedLine> {
   const wanted = options.transport ?? 'auto';
   const usePty = wanted === 'pty' || (wanted === 'auto' && socatAvailable());
   return usePty ? ptyLine(device, options.name) : memoryLine(device);

@@ -10,7 +10,10 @@ import type { SimulatedLine } from './hosting.js';
 export type SimulatedDeviceName = 'ticketPrinter' | 'receiptPrinter' | 'cardTerminal';
 
 /** What tests may do with a simulated card terminal (script transactions, read what it took). */
-export type TerminalSimulatorHandle = Pick<TerminalSimulator, 'nextTransaction' | 'taken' | 'log' | 'totalsSinceEndOfDay'>;
+export type TerminalSimulatorHandle = Pick<
+  TerminalSimulator,
+  'nextTransaction' | 'taken' | 'log' | 'totalsSinceEndOfDay'
+>;
 
 export interface KioskSimulators {
   ticketPrinter?: PrinterSimulator;

@@ -19,7 +19,13 @@ export interface PrinterSimState {
 
 export class PrinterSimulator {
   private readonly interpreter: EscPosInterpreter;
-  private readonly state: PrinterSimState = { paperNearEnd: false, paperEnd: false, coverOpen: false, cutterError: false, silent: false };
+  private readonly state: PrinterSimState = {
+    paperNearEnd: false,
+    paperEnd: false,
+    coverOpen: false,
+    cutterError: false,
+    silent: false,
+  };
   private statusBackMask = 0;
   /** Real-time filter: 0 = data, 1 = saw DLE, 2 = saw DLE EOT, 3 = saw DLE ENQ. */
   private realtimeStage = 0;
@@ -204,11 +210,16 @@ export class PrinterSimulator {
   private realtimeByte(n: number): number {
     const s = this.state;
     switch (n) {
-      case 1: return 0x12 | (this.offline() ? 0x08 : 0);
-      case 2: return 0x12 | (s.coverOpen ? 0x04 : 0) | (s.paperEnd ? 0x20 : 0) | (s.cutterError ? 0x40 : 0);
-      case 3: return 0x12 | (s.cutterError ? 0x08 : 0);
-      case 4: return 0x12 | (s.paperNearEnd ? 0x0c : 0) | (s.paperEnd ? 0x60 : 0);
-      default: return 0x12;
+      case 1:
+        return 0x12 | (this.offline() ? 0x08 : 0);
+      case 2:
+        return 0x12 | (s.coverOpen ? 0x04 : 0) | (s.paperEnd ? 0x20 : 0) | (s.cutterError ? 0x40 : 0);
+      case 3:
+        return 0x12 | (s.cutterError ? 0x08 : 0);
+      case 4:
+        return 0x12 | (s.paperNearEnd ? 0x0c : 0) | (s.paperEnd ? 0x60 : 0);
+      default:
+        return 0x12;
     }
   }
 

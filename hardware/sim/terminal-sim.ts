@@ -14,7 +14,17 @@ import { berEncode, decodeApdu, encodeApdu, fromBcd, toBcd, varLength, type Apdu
 import { ACK, NAK, encodeFrame, FrameDecoder, type LinkMessage } from '../zvt/frame.js';
 import { encodeCp858 } from '../text/cp858.js';
 
-export type TerminalBehaviour = 'approve' | 'decline' | 'timeout' | 'abort' | 'bad-crc' | 'nak-first' | 'drop-final' | 'vanish' | 'no-answer' | 'silent';
+export type TerminalBehaviour =
+  | 'approve'
+  | 'decline'
+  | 'timeout'
+  | 'abort'
+  | 'bad-crc'
+  | 'nak-first'
+  | 'drop-final'
+  | 'vanish'
+  | 'no-answer'
+  | 'silent';
 
 export interface SimulatedCard {
   /** Masked as a terminal sends it in BMP 22: digits, with 'E' for masked ones. */
@@ -225,7 +235,9 @@ export class TerminalSimulator {
     await this.send(encodeApdu(0x80, 0x00));
     this.registered = true;
     await this.pause();
-    await this.sendAndAwaitReply(encodeApdu(0x06, 0x0f, [0x19, 0x00, 0x29, ...toBcd(this.terminalId, 4), 0x49, ...toBcd(826, 2)]));
+    await this.sendAndAwaitReply(
+      encodeApdu(0x06, 0x0f, [0x19, 0x00, 0x29, ...toBcd(this.terminalId, 4), 0x49, ...toBcd(826, 2)]),
+    );
   }
 
   private async statusEnquiry(): Promise<void> {
@@ -251,7 +263,9 @@ export class TerminalSimulator {
       return;
     }
     for (const [i, line] of lines.entries()) {
-      await this.sendAndAwaitReply(encodeApdu(0x06, 0xd1, [i === lines.length - 1 ? 0xff : 0x00, ...encodeCp858(line)]));
+      await this.sendAndAwaitReply(
+        encodeApdu(0x06, 0xd1, [i === lines.length - 1 ? 0xff : 0x00, ...encodeCp858(line)]),
+      );
     }
   }
 
@@ -309,19 +323,33 @@ export class TerminalSimulator {
       return;
     }
     const status = [
-      0x27, approved ? 0x00 : 0x05,
-      0x04, ...toBcd(amount, 6),
-      0x0b, ...toBcd(trace, 3),
-      0x0c, ...toBcd('101500', 3),
-      0x0d, ...toBcd('0701', 2),
-      0x0e, ...toBcd('2812', 2),
-      0x22, ...varLength(panBytes.length, 2), ...panBytes,
-      0x29, ...toBcd(this.terminalId, 4),
+      0x27,
+      approved ? 0x00 : 0x05,
+      0x04,
+      ...toBcd(amount, 6),
+      0x0b,
+      ...toBcd(trace, 3),
+      0x0c,
+      ...toBcd('101500', 3),
+      0x0d,
+      ...toBcd('0701', 2),
+      0x0e,
+      ...toBcd('2812', 2),
+      0x22,
+      ...varLength(panBytes.length, 2),
+      ...panBytes,
+      0x29,
+      ...toBcd(this.terminalId, 4),
       ...(approved ? [0x3b, ...Buffer.from('A1B2C3  ', 'latin1')] : []),
-      0x49, ...toBcd(826, 2),
-      0x87, ...toBcd(receipt, 2),
-      0x8a, this.card.cardType,
-      0x8b, ...varLength(this.card.cardName.length, 2), ...Buffer.from(this.card.cardName, 'latin1'),
+      0x49,
+      ...toBcd(826, 2),
+      0x87,
+      ...toBcd(receipt, 2),
+      0x8a,
+      this.card.cardType,
+      0x8b,
+      ...varLength(this.card.cardName.length, 2),
+      ...Buffer.from(this.card.cardName, 'latin1'),
     ];
     await this.sendAndAwaitReply(encodeApdu(0x04, 0x0f, status));
     const pounds = `£${(amount / 100).toFixed(2)}`;
@@ -346,7 +374,17 @@ export class TerminalSimulator {
       const t = this.totals.get(type) ?? { count: 0, pence: 0 };
       individual.push(Math.min(255, t.count), ...toBcd(t.pence, 6));
     }
-    await this.sendAndAwaitReply(encodeApdu(0x04, 0x0f, [0x27, 0x00, 0x04, ...toBcd(totalPence, 6), 0x60, ...varLength(individual.length, 3), ...individual]));
+    await this.sendAndAwaitReply(
+      encodeApdu(0x04, 0x0f, [
+        0x27,
+        0x00,
+        0x04,
+        ...toBcd(totalPence, 6),
+        0x60,
+        ...varLength(individual.length, 3),
+        ...individual,
+      ]),
+    );
     await this.printLines(['END OF DAY', `TOTAL £${(totalPence / 100).toFixed(2)}`]);
     await this.sendAndAwaitReply(encodeApdu(0x06, 0x0f, [0x27, 0x00]));
     this.totals.clear();

@@ -11,8 +11,17 @@ export class StateHolder {
   private current: DeviceState;
   private readonly listeners: Array<(state: DeviceState) => void> = [];
 
-  constructor(private readonly identity: DeviceIdentity, private readonly now: () => Date = () => new Date()) {
-    this.current = { ...identity, health: 'offline', reason: 'starting', detail: 'Connecting to the device.', updatedAt: now().toISOString() };
+  constructor(
+    private readonly identity: DeviceIdentity,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.current = {
+      ...identity,
+      health: 'offline',
+      reason: 'starting',
+      detail: 'Connecting to the device.',
+      updatedAt: now().toISOString(),
+    };
   }
 
   get(): DeviceState {

@@ -87,7 +87,11 @@ export class LinkKeeper {
     } catch (error) {
       this.connecting = false;
       this.failures += 1;
-      this.handlers.lost(this.unplugged ? 'unplugged' : 'not-found', `Cannot open ${this.connector.description}: ${(error as Error).message}`, this.failures);
+      this.handlers.lost(
+        this.unplugged ? 'unplugged' : 'not-found',
+        `Cannot open ${this.connector.description}: ${(error as Error).message}`,
+        this.failures,
+      );
       this.schedule();
       return;
     }
@@ -104,7 +108,11 @@ export class LinkKeeper {
       this.unplugged = false;
     } catch (error) {
       this.failures += 1;
-      this.handlers.lost('closed', `Opened ${link.description} but the device did not start: ${(error as Error).message}`, this.failures);
+      this.handlers.lost(
+        'closed',
+        `Opened ${link.description} but the device did not start: ${(error as Error).message}`,
+        this.failures,
+      );
       this.closingOnPurpose.add(link);
       await link.close();
     } finally {

@@ -33,7 +33,10 @@ export interface PrinterSupervisorOptions {
   logger?: Logger;
 }
 
-const NAMES: Record<PrinterSupervisorOptions['kind'], string> = { 'ticket-printer': 'ticket printer', 'receipt-printer': 'receipt printer' };
+const NAMES: Record<PrinterSupervisorOptions['kind'], string> = {
+  'ticket-printer': 'ticket printer',
+  'receipt-printer': 'receipt printer',
+};
 
 export class SupervisedPrinter implements Printer {
   private readonly holder: StateHolder;
@@ -108,8 +111,12 @@ export class SupervisedPrinter implements Printer {
         this.jobInProgress = false;
       }
       if (!outcome.printed) {
-        this.options.logger?.warn({ device: this.options.id, kiosk: this.options.kiosk, reason: outcome.reason }, `print job not confirmed: ${outcome.detail}`);
-        if (outcome.reason === 'no-response') this.holder.set('offline', 'no-response', `The ${this.name} does not answer.`);
+        this.options.logger?.warn(
+          { device: this.options.id, kiosk: this.options.kiosk, reason: outcome.reason },
+          `print job not confirmed: ${outcome.detail}`,
+        );
+        if (outcome.reason === 'no-response')
+          this.holder.set('offline', 'no-response', `The ${this.name} does not answer.`);
         if (outcome.reason === 'not-confirmed') this.holder.set('fault', 'not-confirmed', outcome.detail);
       }
       return outcome;
@@ -127,7 +134,10 @@ export class SupervisedPrinter implements Printer {
     });
     driver.onStatus((status) => this.publish(status));
     driver.onLateConfirmation(() =>
-      this.options.logger?.warn({ device: this.options.id, kiosk: this.options.kiosk }, 'a job reported as not printed has now printed (paper or cover was fixed)'),
+      this.options.logger?.warn(
+        { device: this.options.id, kiosk: this.options.kiosk },
+        'a job reported as not printed has now printed (paper or cover was fixed)',
+      ),
     );
     this.driver?.dispose();
     this.driver = driver;
@@ -143,9 +153,16 @@ export class SupervisedPrinter implements Printer {
       this.missedPolls = 0;
     } catch (error) {
       if (!(error instanceof NoResponseError)) throw error;
-      this.holder.set('offline', 'no-response', `The ${this.name} is connected at ${link.description} but does not answer; is it switched on?`);
+      this.holder.set(
+        'offline',
+        'no-response',
+        `The ${this.name} is connected at ${link.description} but does not answer; is it switched on?`,
+      );
     }
-    this.options.logger?.info({ device: this.options.id, kiosk: this.options.kiosk, path: link.description }, `${this.name} connected`);
+    this.options.logger?.info(
+      { device: this.options.id, kiosk: this.options.kiosk, path: link.description },
+      `${this.name} connected`,
+    );
   }
 
   private lost(reason: 'unplugged' | 'not-found' | 'closed', message: string, attempt: number): void {
@@ -156,7 +173,8 @@ export class SupervisedPrinter implements Printer {
         ? `The ${this.name} was unplugged or switched off; reconnecting.`
         : `The ${this.name} cannot be reached (${this.options.connector.description}); retrying.`;
     this.holder.set('offline', reason === 'closed' ? 'not-found' : reason, detail);
-    if (attempt <= 1 || attempt % 10 === 0) this.options.logger?.warn({ device: this.options.id, kiosk: this.options.kiosk, attempt }, message);
+    if (attempt <= 1 || attempt % 10 === 0)
+      this.options.logger?.warn({ device: this.options.id, kiosk: this.options.kiosk, attempt }, message);
   }
 
   private publish(status: PrinterStatus): void {

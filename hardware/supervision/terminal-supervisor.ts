@@ -8,7 +8,13 @@ import type { Logger } from 'pino';
 import type { DeviceState } from '../../contract/devices.js';
 import type { Connector } from '../serial/connector.js';
 import type { Link } from '../serial/link.js';
-import type { AuthorisationRequest, AuthorisationResult, EndOfDayTotals, PaymentTerminal, TerminalPrompt } from '../types.js';
+import type {
+  AuthorisationRequest,
+  AuthorisationResult,
+  EndOfDayTotals,
+  PaymentTerminal,
+  TerminalPrompt,
+} from '../types.js';
 import { ZvtLinkLayer } from '../zvt/link-layer.js';
 import { ZvtSession, defaultSessionTimeouts, type SessionTimeouts } from '../zvt/session.js';
 import { StateHolder } from './device-state.js';
@@ -78,17 +84,29 @@ export class SupervisedTerminal implements PaymentTerminal {
     return this.holder.onChange(listener);
   }
 
-  async authorise(request: AuthorisationRequest, onPrompt: (prompt: TerminalPrompt, text: string) => void): Promise<AuthorisationResult> {
+  async authorise(
+    request: AuthorisationRequest,
+    onPrompt: (prompt: TerminalPrompt, text: string) => void,
+  ): Promise<AuthorisationResult> {
     if (this.beating) await this.beating;
     const session = this.session;
     if (!session) return { outcome: 'cancelled', message: UNAVAILABLE_MESSAGE };
     const result = await session.authorise(request, onPrompt);
     this.options.logger?.info(
-      { device: this.holder.get().id, kiosk: this.options.kiosk, reference: request.reference, outcome: result.outcome },
+      {
+        device: this.holder.get().id,
+        kiosk: this.options.kiosk,
+        reference: request.reference,
+        outcome: result.outcome,
+      },
       'card authorisation finished',
     );
     if (result.outcome === 'unknown') {
-      this.holder.set('warning', 'unconfirmed-payment', 'A card payment ended without a final answer from the terminal; check its journal.');
+      this.holder.set(
+        'warning',
+        'unconfirmed-payment',
+        'A card payment ended without a final answer from the terminal; check its journal.',
+      );
     } else if (this.holder.get().reason === 'unconfirmed-payment' || this.holder.get().health === 'offline') {
       this.holder.set('ok', null, null);
     }
@@ -110,7 +128,12 @@ export class SupervisedTerminal implements PaymentTerminal {
     const layer = new ZvtLinkLayer(link, {
       ...(this.options.ackTimeoutMs !== undefined ? { ackTimeoutMs: this.options.ackTimeoutMs } : {}),
       ...(this.options.retries !== undefined ? { retries: this.options.retries } : {}),
-      ...(log ? { trace: (direction: 'in' | 'out', text: string) => log.debug({ device: 'card-terminal', kiosk: this.options.kiosk, direction }, text) } : {}),
+      ...(log
+        ? {
+            trace: (direction: 'in' | 'out', text: string) =>
+              log.debug({ device: 'card-terminal', kiosk: this.options.kiosk, direction }, text),
+          }
+        : {}),
     });
     const session = new ZvtSession(
       layer,
@@ -123,12 +146,19 @@ export class SupervisedTerminal implements PaymentTerminal {
     try {
       await session.register();
     } catch (error) {
-      this.holder.set('fault', 'registration-failed', `The card terminal at ${link.description} did not accept registration: ${(error as Error).message}`);
+      this.holder.set(
+        'fault',
+        'registration-failed',
+        `The card terminal at ${link.description} did not accept registration: ${(error as Error).message}`,
+      );
       throw error;
     }
     this.session = session;
     this.holder.set('ok', null, null);
-    log?.info({ device: 'card-terminal', kiosk: this.options.kiosk, path: link.description }, 'card terminal registered');
+    log?.info(
+      { device: 'card-terminal', kiosk: this.options.kiosk, path: link.description },
+      'card terminal registered',
+    );
   }
 
   private lost(reason: 'unplugged' | 'not-found' | 'closed', message: string, attempt: number): void {
@@ -137,9 +167,12 @@ export class SupervisedTerminal implements PaymentTerminal {
     this.holder.set(
       'offline',
       reason === 'closed' ? 'not-found' : reason,
-      reason === 'unplugged' ? 'The card terminal was unplugged or switched off; reconnecting.' : `The card terminal cannot be reached (${this.options.connector.description}); retrying.`,
+      reason === 'unplugged'
+        ? 'The card terminal was unplugged or switched off; reconnecting.'
+        : `The card terminal cannot be reached (${this.options.connector.description}); retrying.`,
     );
-    if (attempt <= 1 || attempt % 10 === 0) this.options.logger?.warn({ device: 'card-terminal', kiosk: this.options.kiosk, attempt }, message);
+    if (attempt <= 1 || attempt % 10 === 0)
+      this.options.logger?.warn({ device: 'card-terminal', kiosk: this.options.kiosk, attempt }, message);
   }
 
   private async beat(): Promise<void> {
@@ -150,7 +183,12 @@ export class SupervisedTerminal implements PaymentTerminal {
       if (code === null) return; // busy
       if (code === 0) {
         if (this.holder.get().health !== 'warning') this.holder.set('ok', null, null);
-      } else this.holder.set('fault', 'terminal-error', `The card terminal reports status ${code.toString(16).padStart(2, '0')}.`);
+      } else
+        this.holder.set(
+          'fault',
+          'terminal-error',
+          `The card terminal reports status ${code.toString(16).padStart(2, '0')}.`,
+        );
     } catch {
       if (this.session !== session) return;
       this.holder.set('offline', 'no-response', 'The card terminal does not answer.');

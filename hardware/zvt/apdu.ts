@@ -38,35 +38,97 @@ export const hex = (b: number): string => b.toString(16).padStart(2, '0').toUppe
 /** Packed BCD, most significant digit first, left-padded with zeros to `bytes` bytes. */
 export function toBcd(value: number | string, bytes: number): number[] {
   const digits = String(value).padStart(bytes * 2, '0');
-  if (!/^\d+$/.test(digits) || digits.length > bytes * 2) throw new RangeError(`${value} does not fit in ${bytes} BCD bytes`);
+  if (!/^\d+$/.test(digits) || digits.length > bytes * 2)
+    throw new RangeError(`${value} does not fit in ${bytes} BCD bytes`);
   const out: number[] = [];
   for (let i = 0; i < bytes; i++) out.push((Number(digits[i * 2]) << 4) | Number(digits[i * 2 + 1]));
   return out;
 }
 
-export const fromBcd = (bytes: Iterable<number>): string => Array.from(bytes, (b) => ((b >> 4) & 0x0f).toString(16) + (b & 0x0f).toString(16)).join('').toUpperCase();
+export const fromBcd = (bytes: Iterable<number>): string =>
+  Array.from(bytes, (b) => ((b >> 4) & 0x0f).toString(16) + (b & 0x0f).toString(16))
+    .join('')
+    .toUpperCase();
 
 /** LLVAR / LLLVAR length prefix: each digit as F0–F9. */
 export const varLength = (length: number, digits: 2 | 3): number[] =>
-  String(length).padStart(digits, '0').split('').map((d) => 0xf0 | Number(d));
+  String(length)
+    .padStart(digits, '0')
+    .split('')
+    .map((d) => 0xf0 | Number(d));
 
 type BmpFormat = { fixed: number } | { var: 2 | 3 } | 'tlv';
 
 /** Lengths of the BMPs a terminal sends us (ZVT spec, "Bitmaps"; ecrterm's table agrees). */
 const BMP_FORMATS: Record<number, BmpFormat> = {
-  0x01: { fixed: 1 }, 0x02: { fixed: 1 }, 0x03: { fixed: 1 }, 0x04: { fixed: 6 }, 0x05: { fixed: 1 },
-  0x06: 'tlv', 0x0b: { fixed: 3 }, 0x0c: { fixed: 3 }, 0x0d: { fixed: 2 }, 0x0e: { fixed: 2 },
-  0x17: { fixed: 2 }, 0x19: { fixed: 1 }, 0x22: { var: 2 }, 0x23: { var: 2 }, 0x24: { var: 3 },
-  0x27: { fixed: 1 }, 0x29: { fixed: 4 }, 0x2a: { fixed: 15 }, 0x2d: { var: 2 }, 0x2e: { var: 3 },
-  0x37: { fixed: 3 }, 0x3a: { fixed: 2 }, 0x3b: { fixed: 8 }, 0x3c: { var: 3 }, 0x3d: { fixed: 3 },
-  0x49: { fixed: 2 }, 0x60: { var: 3 }, 0x87: { fixed: 2 }, 0x88: { fixed: 3 }, 0x8a: { fixed: 1 },
-  0x8b: { var: 2 }, 0x8c: { fixed: 1 }, 0x92: { var: 3 }, 0x9a: { var: 3 }, 0xa0: { fixed: 1 },
-  0xa7: { var: 2 }, 0xaa: { fixed: 3 }, 0xaf: { var: 3 }, 0xba: { fixed: 5 }, 0xd0: { fixed: 1 },
-  0xd1: { var: 2 }, 0xd2: { fixed: 1 }, 0xd3: { fixed: 1 }, 0xe0: { fixed: 1 },
-  0xe1: { var: 2 }, 0xe2: { var: 2 }, 0xe3: { var: 2 }, 0xe4: { var: 2 }, 0xe5: { var: 2 }, 0xe6: { var: 2 },
-  0xe7: { var: 2 }, 0xe8: { var: 2 }, 0xe9: { fixed: 1 }, 0xea: { fixed: 1 }, 0xeb: { fixed: 8 }, 0xf0: { fixed: 1 },
-  0xf1: { var: 2 }, 0xf2: { var: 2 }, 0xf3: { var: 2 }, 0xf4: { var: 2 }, 0xf5: { var: 2 }, 0xf6: { var: 2 },
-  0xf7: { var: 2 }, 0xf8: { var: 2 }, 0xf9: { fixed: 1 }, 0xfa: { fixed: 1 }, 0xfb: { fixed: 1 }, 0xfc: { fixed: 1 },
+  0x01: { fixed: 1 },
+  0x02: { fixed: 1 },
+  0x03: { fixed: 1 },
+  0x04: { fixed: 6 },
+  0x05: { fixed: 1 },
+  0x06: 'tlv',
+  0x0b: { fixed: 3 },
+  0x0c: { fixed: 3 },
+  0x0d: { fixed: 2 },
+  0x0e: { fixed: 2 },
+  0x17: { fixed: 2 },
+  0x19: { fixed: 1 },
+  0x22: { var: 2 },
+  0x23: { var: 2 },
+  0x24: { var: 3 },
+  0x27: { fixed: 1 },
+  0x29: { fixed: 4 },
+  0x2a: { fixed: 15 },
+  0x2d: { var: 2 },
+  0x2e: { var: 3 },
+  0x37: { fixed: 3 },
+  0x3a: { fixed: 2 },
+  0x3b: { fixed: 8 },
+  0x3c: { var: 3 },
+  0x3d: { fixed: 3 },
+  0x49: { fixed: 2 },
+  0x60: { var: 3 },
+  0x87: { fixed: 2 },
+  0x88: { fixed: 3 },
+  0x8a: { fixed: 1 },
+  0x8b: { var: 2 },
+  0x8c: { fixed: 1 },
+  0x92: { var: 3 },
+  0x9a: { var: 3 },
+  0xa0: { fixed: 1 },
+  0xa7: { var: 2 },
+  0xaa: { fixed: 3 },
+  0xaf: { var: 3 },
+  0xba: { fixed: 5 },
+  0xd0: { fixed: 1 },
+  0xd1: { var: 2 },
+  0xd2: { fixed: 1 },
+  0xd3: { fixed: 1 },
+  0xe0: { fixed: 1 },
+  0xe1: { var: 2 },
+  0xe2: { var: 2 },
+  0xe3: { var: 2 },
+  0xe4: { var: 2 },
+  0xe5: { var: 2 },
+  0xe6: { var: 2 },
+  0xe7: { var: 2 },
+  0xe8: { var: 2 },
+  0xe9: { fixed: 1 },
+  0xea: { fixed: 1 },
+  0xeb: { fixed: 8 },
+  0xf0: { fixed: 1 },
+  0xf1: { var: 2 },
+  0xf2: { var: 2 },
+  0xf3: { var: 2 },
+  0xf4: { var: 2 },
+  0xf5: { var: 2 },
+  0xf6: { var: 2 },
+  0xf7: { var: 2 },
+  0xf8: { var: 2 },
+  0xf9: { fixed: 1 },
+  0xfa: { fixed: 1 },
+  0xfb: { fixed: 1 },
+  0xfc: { fixed: 1 },
 };
 
 export interface ParsedBmps {
@@ -155,7 +217,12 @@ export function findTlv(items: Tlv[], tag: number): Tlv[] {
 
 export function berEncode(tag: number, value: Iterable<number>): number[] {
   const bytes = Array.from(value);
-  const length = bytes.length < 0x80 ? [bytes.length] : bytes.length < 0x100 ? [0x81, bytes.length] : [0x82, bytes.length >> 8, bytes.length & 0xff];
+  const length =
+    bytes.length < 0x80
+      ? [bytes.length]
+      : bytes.length < 0x100
+        ? [0x81, bytes.length]
+        : [0x82, bytes.length >> 8, bytes.length & 0xff];
   const tagBytes = tag > 0xff ? [tag >> 8, tag & 0xff] : [tag];
   return [...tagBytes, ...length, ...bytes];
 }

@@ -81,7 +81,8 @@ export class FrameDecoder {
           this.stage = 'data';
           this.append(DLE);
         } else if (b === ETX) this.stage = 'crc-lo';
-        else if (b === STX) this.startFrame(); // resync: a new frame begins
+        else if (b === STX)
+          this.startFrame(); // resync: a new frame begins
         else {
           this.noise += this.apdu.length + 2;
           this.reset();

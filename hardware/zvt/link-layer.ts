@@ -10,7 +10,10 @@ import { ACK, NAK, encodeFrame, ZvtFrameParser, type LinkMessage } from './frame
 import { describeApdu } from './messages.js';
 
 export class ZvtLinkError extends Error {
-  constructor(readonly code: 'no-ack' | 'closed' | 'timeout', message: string) {
+  constructor(
+    readonly code: 'no-ack' | 'closed' | 'timeout',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -34,7 +37,10 @@ export class ZvtLinkLayer {
   private readonly ackTimeoutMs: number;
   private readonly retries: number;
 
-  constructor(private readonly link: Link, private readonly options: LinkLayerOptions = {}) {
+  constructor(
+    private readonly link: Link,
+    private readonly options: LinkLayerOptions = {},
+  ) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 5_000;
     this.retries = options.retries ?? 3;
     link.stream.pipe(this.parser);
@@ -138,7 +144,9 @@ export class ZvtLinkLayer {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         if (this.receiver === deliver) this.receiver = null;
-        reject(new ZvtLinkError('timeout', `No message from the card terminal within ${Math.round(timeoutMs / 1000)} s.`));
+        reject(
+          new ZvtLinkError('timeout', `No message from the card terminal within ${Math.round(timeoutMs / 1000)} s.`),
+        );
       }, timeoutMs);
       const deliver = (apdu: Apdu | null): void => {
         clearTimeout(timer);

@@ -13,8 +13,20 @@ import type { AuthorisationRequest, AuthorisationResult, EndOfDayTotals, Termina
 import { encodeApdu, hex, type Apdu } from './apdu.js';
 import { ZvtLinkError, type ZvtLinkLayer } from './link-layer.js';
 import {
-  abortRequest, authorisation, endOfDay, intermediateStatus, is, isNegativeAck, isPositiveAck, positiveAck,
-  printLine, printTextBlock, registration, resultText, statusInformation, type StatusInformation,
+  abortRequest,
+  authorisation,
+  endOfDay,
+  intermediateStatus,
+  is,
+  isNegativeAck,
+  isPositiveAck,
+  positiveAck,
+  printLine,
+  printTextBlock,
+  registration,
+  resultText,
+  statusInformation,
+  type StatusInformation,
 } from './messages.js';
 import { toBcd } from './apdu.js';
 
@@ -28,7 +40,10 @@ export interface SessionTimeouts {
 export const defaultSessionTimeouts: SessionTimeouts = { commandAckMs: 5_000, finalAnswerMs: 180_000 };
 
 export class TerminalRefusedError extends Error {
-  constructor(readonly resultCode: number, message: string) {
+  constructor(
+    readonly resultCode: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -73,7 +88,11 @@ export class ZvtSession {
     // 84 9C: "please wait" (e.g. our frame was repeated while the PT was already working on it).
     while (isNegativeAck(answer) && answer.ins === 0x9c) answer = await this.link.receive(this.timeouts.commandAckMs);
     if (isPositiveAck(answer)) return;
-    if (isNegativeAck(answer)) throw new TerminalRefusedError(answer.ins, `The card terminal refused the command: ${resultText(answer.ins)} (84 ${hex(answer.ins)}).`);
+    if (isNegativeAck(answer))
+      throw new TerminalRefusedError(
+        answer.ins,
+        `The card terminal refused the command: ${resultText(answer.ins)} (84 ${hex(answer.ins)}).`,
+      );
     throw new ZvtLinkError('timeout', `Unexpected answer ${hex(answer.cls)} ${hex(answer.ins)} to a command.`);
   }
 
@@ -153,7 +172,10 @@ export class ZvtSession {
     );
   }
 
-  async authorise(request: AuthorisationRequest, onPrompt: (prompt: TerminalPrompt, text: string) => void): Promise<AuthorisationResult> {
+  async authorise(
+    request: AuthorisationRequest,
+    onPrompt: (prompt: TerminalPrompt, text: string) => void,
+  ): Promise<AuthorisationResult> {
     return this.exclusive(
       async () => {
         try {
@@ -161,13 +183,19 @@ export class ZvtSession {
         } catch (error) {
           // Not accepted: nothing was started, so nothing can have been taken.
           if (error instanceof TerminalRefusedError) return { outcome: 'cancelled', message: error.message };
-          return { outcome: 'cancelled', message: `The card terminal did not accept the payment request: ${(error as Error).message}` };
+          return {
+            outcome: 'cancelled',
+            message: `The card terminal did not accept the payment request: ${(error as Error).message}`,
+          };
         }
         let result: MasterPhaseResult;
         try {
           result = await this.masterPhase(onPrompt);
         } catch (error) {
-          return { outcome: 'unknown', message: `The card terminal did not give a final answer (${(error as Error).message}). The payment may or may not have been taken: check the terminal's journal before trying again.` };
+          return {
+            outcome: 'unknown',
+            message: `The card terminal did not give a final answer (${(error as Error).message}). The payment may or may not have been taken: check the terminal's journal before trying again.`,
+          };
         }
         return this.interpret(result, request);
       },
@@ -191,8 +219,17 @@ export class ZvtSession {
       };
     }
     if (code === 0x6c) return { outcome: 'cancelled', message: resultText(0x6c) };
-    if (code !== null && code !== 0) return { outcome: 'declined', resultCode: hex(code), message: resultText(code), receiptLines: result.receiptLines };
-    return { outcome: 'unknown', message: 'The card terminal finished without reporting a result. Check its journal before trying again.' };
+    if (code !== null && code !== 0)
+      return {
+        outcome: 'declined',
+        resultCode: hex(code),
+        message: resultText(code),
+        receiptLines: result.receiptLines,
+      };
+    return {
+      outcome: 'unknown',
+      message: 'The card terminal finished without reporting a result. Check its journal before trying again.',
+    };
   }
 
   /** Ask the terminal to stop: sent in place of our next acknowledgement of an intermediate status. */

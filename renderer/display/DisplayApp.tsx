@@ -20,12 +20,22 @@ export function DisplayApp() {
   useEffect(() => watchSoundBlocked(setBlocked), []);
 
   useEffect(() => {
-    void useBoard.getState().load().catch(() => undefined);
+    void useBoard
+      .getState()
+      .load()
+      .catch(() => undefined);
     return useBoard.getState().connect((call: BoardCall) => {
       const desk = useBoard.getState().desks.find((d) => d.id === call.desk)?.name ?? call.desk;
       // A British voice where the system has one (UK council offices).
       const lang = i18n.language === 'en' ? 'en-GB' : i18n.language;
-      announcer.enqueue({ text: t('announcement', { number: spellTicketNumber(call.number), desk, interpolation: { escapeValue: false } }), lang });
+      announcer.enqueue({
+        text: t('announcement', {
+          number: spellTicketNumber(call.number),
+          desk,
+          interpolation: { escapeValue: false },
+        }),
+        lang,
+      });
     });
   }, [announcer, t, i18n]);
 

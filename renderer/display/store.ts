@@ -37,7 +37,10 @@ interface BoardState {
 let seq = 0;
 
 function withCall(calls: BoardCall[], call: Omit<BoardCall, 'seq'>): BoardCall[] {
-  return [{ ...call, seq: ++seq }, ...calls.filter((c) => c.ticketId !== call.ticketId)].slice(0, previousCallsShown + 1);
+  return [{ ...call, seq: ++seq }, ...calls.filter((c) => c.ticketId !== call.ticketId)].slice(
+    0,
+    previousCallsShown + 1,
+  );
 }
 
 /** What one event does to the board; the new call when it is one to announce. */
@@ -84,17 +87,24 @@ export const useBoard = create<BoardState>((set, get) => ({
       (connected) => {
         set({ connection: connected ? 'live' : 'reconnecting' });
         // Catch up on anything missed while the connection was down (shown, not announced).
-        if (connected) void get().load().catch(() => undefined);
+        if (connected)
+          void get()
+            .load()
+            .catch(() => undefined);
       },
     ),
 }));
 
 async function readBoard(arrivedSinceStart: () => QueueEvent[]): Promise<void> {
-  const [desks, recent] = await Promise.all([request('GET', '/api/desks', z.array(Desk)), request('GET', `/api/calls/recent?limit=${recentCallsAsked}`, RecentCalls)]);
+  const [desks, recent] = await Promise.all([
+    request('GET', '/api/desks', z.array(Desk)),
+    request('GET', `/api/calls/recent?limit=${recentCallsAsked}`, RecentCalls),
+  ]);
   // The server lists calls and recalls newest first; keep one line per ticket.
   let calls: BoardCall[] = [];
   for (const call of recent ?? []) {
-    if (!calls.some((c) => c.ticketId === call.ticketId)) calls.push({ ticketId: call.ticketId, number: call.number, desk: call.desk, at: call.calledAt, seq: ++seq });
+    if (!calls.some((c) => c.ticketId === call.ticketId))
+      calls.push({ ticketId: call.ticketId, number: call.number, desk: call.desk, at: call.calledAt, seq: ++seq });
   }
   // As live: a ticket since marked no-show, transferred (waiting again) or closed is not shown.
   const states = await Promise.all(
@@ -105,10 +115,14 @@ async function readBoard(arrivedSinceStart: () => QueueEvent[]): Promise<void> {
       ),
     ),
   );
-  calls = calls.filter((_, i) => {
-    const state = states[i];
-    return state === null || state === undefined || state === 'called' || state === 'serving' || state === 'completed';
-  }).slice(0, previousCallsShown + 1);
+  calls = calls
+    .filter((_, i) => {
+      const state = states[i];
+      return (
+        state === null || state === undefined || state === 'called' || state === 'serving' || state === 'completed'
+      );
+    })
+    .slice(0, previousCallsShown + 1);
   // What the server answered may be older than events shown meanwhile: replay them on top.
   for (const event of arrivedSinceStart()) calls = applyEvent(calls, event).calls;
   // A call already on the board keeps its identity, so a catch-up reload does not re-highlight it.

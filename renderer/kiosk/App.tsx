@@ -23,8 +23,14 @@ const PaymentJourney = lazy(() => import('./payment/PaymentJourney').then((m) =>
 /** The accessible name of a focused control, for Read aloud. */
 function nameOf(element: Element): string {
   const labelledBy = element.getAttribute('aria-labelledby');
-  if (labelledBy) return labelledBy.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-  const label = element.getAttribute('aria-label') ?? (element instanceof HTMLInputElement ? element.labels?.[0]?.textContent : null);
+  if (labelledBy)
+    return labelledBy
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+  const label =
+    element.getAttribute('aria-label') ??
+    (element instanceof HTMLInputElement ? element.labels?.[0]?.textContent : null);
   if (label) return label;
   // Its text without decorative parts (icons marked aria-hidden), as a screen reader would say it.
   const copy = element.cloneNode(true) as Element;
@@ -81,7 +87,13 @@ function CurrentScreen({ screen, holdInactivity }: { screen: Screen; holdInactiv
     case 'payment':
       return (
         <Suspense fallback={null}>
-          <PaymentJourney kioskId={params.kioskId} language={language} onFinished={resetVisit} onFeedback={() => go({ name: 'feedback', context: {} })} holdInactivity={holdInactivity} />
+          <PaymentJourney
+            kioskId={params.kioskId}
+            language={language}
+            onFinished={resetVisit}
+            onFeedback={() => go({ name: 'feedback', context: {} })}
+            holdInactivity={holdInactivity}
+          />
         </Suspense>
       );
   }
@@ -100,7 +112,12 @@ export function App() {
   }, [onPaymentScreen, visit.visit]);
   useReadFocusedControl();
 
-  const untouched = visit.screen.name === 'attract' && visit.language === defaultLanguage && !visit.largeText && !visit.highContrast && !visit.readAloud;
+  const untouched =
+    visit.screen.name === 'attract' &&
+    visit.language === defaultLanguage &&
+    !visit.largeText &&
+    !visit.highContrast &&
+    !visit.readAloud;
   const inactivity = useInactivity({
     enabled: params.mode === 'kiosk' && !untouched && !held,
     idleMs: params.idleSeconds * 1000,
@@ -124,13 +141,23 @@ export function App() {
           <DisplaySettings />
         </header>
         <main className="kiosk-main" key={`${visit.visit}`}>
-          {params.mode === 'desk' ? <DeskFeedback /> : <CurrentScreen screen={visit.screen} holdInactivity={holdInactivity} />}
+          {params.mode === 'desk' ? (
+            <DeskFeedback />
+          ) : (
+            <CurrentScreen screen={visit.screen} holdInactivity={holdInactivity} />
+          )}
         </main>
         <footer className="kiosk-help">
           <p>{t('help')}</p>
         </footer>
       </div>
-      {inactivity.warning ? <IdleDialog remainingSeconds={inactivity.remainingSeconds} onMoreTime={inactivity.extend} onFinish={visit.resetVisit} /> : null}
+      {inactivity.warning ? (
+        <IdleDialog
+          remainingSeconds={inactivity.remainingSeconds}
+          onMoreTime={inactivity.extend}
+          onFinish={visit.resetVisit}
+        />
+      ) : null}
     </>
   );
 }

@@ -14,7 +14,8 @@ async function must<T>(promise: Promise<T | null>, what: string): Promise<T> {
   return value;
 }
 
-export const fetchServices = () => must(request('GET', '/api/services', z.array(Service), undefined, { timeoutMs }), 'services');
+export const fetchServices = () =>
+  must(request('GET', '/api/services', z.array(Service), undefined, { timeoutMs }), 'services');
 
 export type Offer = 'tickets' | 'payments' | 'information' | 'feedback';
 const KioskSummary = KioskConfig.pick({ id: true, name: true, offers: true, timers: true });
@@ -27,29 +28,67 @@ export const defaultTimers: KioskTimers = { idleSeconds: 60, countdownSeconds: 3
 /** What this kiosk offers and its timers (`GET /api/kiosks/:kiosk`, from the site config's `kiosks[]`). */
 export async function fetchKioskSummary(kioskId: string): Promise<{ offers: readonly Offer[]; timers: KioskTimers }> {
   try {
-    const kiosk = await request('GET', `/api/kiosks/${encodeURIComponent(kioskId)}`, KioskSummary, undefined, { timeoutMs });
+    const kiosk = await request('GET', `/api/kiosks/${encodeURIComponent(kioskId)}`, KioskSummary, undefined, {
+      timeoutMs,
+    });
     return { offers: kiosk?.offers ?? defaultOffers, timers: kiosk?.timers ?? defaultTimers };
   } catch {
     return { offers: defaultOffers, timers: defaultTimers };
   }
 }
 
-export const issueTicket = (body: IssueTicketRequest) => must(request('POST', '/api/tickets', IssuedTicket, body, { timeoutMs }), 'ticket');
+export const issueTicket = (body: IssueTicketRequest) =>
+  must(request('POST', '/api/tickets', IssuedTicket, body, { timeoutMs }), 'ticket');
 
 export const printTicket = (kioskId: string, ticketId: string) =>
-  must(request('POST', `/api/kiosks/${encodeURIComponent(kioskId)}/print-ticket`, PrintTicketResponse, { ticketId }, { timeoutMs: 30_000 }), 'print');
+  must(
+    request(
+      'POST',
+      `/api/kiosks/${encodeURIComponent(kioskId)}/print-ticket`,
+      PrintTicketResponse,
+      { ticketId },
+      { timeoutMs: 30_000 },
+    ),
+    'print',
+  );
 
-export const fetchInfoPages = (lang: string) => must(request('GET', `/api/info/pages?lang=${encodeURIComponent(lang)}`, InfoPageList, undefined, { timeoutMs }), 'pages');
+export const fetchInfoPages = (lang: string) =>
+  must(
+    request('GET', `/api/info/pages?lang=${encodeURIComponent(lang)}`, InfoPageList, undefined, { timeoutMs }),
+    'pages',
+  );
 
 export const fetchInfoPage = (slug: string, lang: string) =>
-  must(request('GET', `/api/info/pages/${encodeURIComponent(slug)}?lang=${encodeURIComponent(lang)}`, InfoPage, undefined, { timeoutMs }), 'page');
+  must(
+    request(
+      'GET',
+      `/api/info/pages/${encodeURIComponent(slug)}?lang=${encodeURIComponent(lang)}`,
+      InfoPage,
+      undefined,
+      { timeoutMs },
+    ),
+    'page',
+  );
 
 export const countInfoView = (slug: string, lang: string) =>
-  request('POST', `/api/info/pages/${encodeURIComponent(slug)}/viewed`, z.unknown(), { lang }, { timeoutMs }).catch(() => null);
+  request('POST', `/api/info/pages/${encodeURIComponent(slug)}/viewed`, z.unknown(), { lang }, { timeoutMs }).catch(
+    () => null,
+  );
 
 export const printInfo = (kioskId: string, slug: string, lang: string) =>
-  must(request('POST', `/api/kiosks/${encodeURIComponent(kioskId)}/print-info`, PrintInfoResponse, { slug, lang }, { timeoutMs: 30_000 }), 'print');
+  must(
+    request(
+      'POST',
+      `/api/kiosks/${encodeURIComponent(kioskId)}/print-info`,
+      PrintInfoResponse,
+      { slug, lang },
+      { timeoutMs: 30_000 },
+    ),
+    'print',
+  );
 
-export const fetchFeedbackConfig = () => must(request('GET', '/api/feedback/config', FeedbackScreenConfig, undefined, { timeoutMs }), 'feedback config');
+export const fetchFeedbackConfig = () =>
+  must(request('GET', '/api/feedback/config', FeedbackScreenConfig, undefined, { timeoutMs }), 'feedback config');
 
-export const postFeedback = (body: SubmitFeedbackRequest) => must(request('POST', '/api/feedback', SubmitFeedbackResponse, body, { timeoutMs }), 'feedback');
+export const postFeedback = (body: SubmitFeedbackRequest) =>
+  must(request('POST', '/api/feedback', SubmitFeedbackResponse, body, { timeoutMs }), 'feedback');

@@ -45,7 +45,12 @@ export function flushFeedback(): Promise<void> {
       } catch (error) {
         // A 4xx other than timeout/too-many is a record the server will never take: retrying would
         // block the queue for ever. Everything else (offline, 5xx) stays for the next attempt.
-        const permanent = error instanceof ApiRequestError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+        const permanent =
+          error instanceof ApiRequestError &&
+          error.status >= 400 &&
+          error.status < 500 &&
+          error.status !== 408 &&
+          error.status !== 429;
         if (!permanent) break;
         console.warn(`feedback ${item.id} refused by the server: ${error.message}`);
       }

@@ -40,7 +40,8 @@ async function start(): Promise<void> {
 
   useVisit.subscribe((state, previous) => {
     if (state.language !== previous.language) void changeLanguage(state.language);
-    if (state.largeText !== previous.largeText || state.highContrast !== previous.highContrast) applyModes(state.largeText, state.highContrast);
+    if (state.largeText !== previous.largeText || state.highContrast !== previous.highContrast)
+      applyModes(state.largeText, state.highContrast);
     if (state.visit !== previous.visit || (previous.readAloud && !state.readAloud)) silence();
   });
 

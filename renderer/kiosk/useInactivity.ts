@@ -48,15 +48,18 @@ export function useInactivity({ enabled, idleMs, countdownMs, onTimeout }: Optio
 
   useEffect(() => {
     if (warningUntil === null) return;
-    const tick = setInterval(() => {
-      const at = Date.now();
-      setNow(at);
-      if (at >= warningUntil) {
-        clearInterval(tick);
-        setWarningUntil(null);
-        timeout.current();
-      }
-    }, Math.min(200, countdownMs));
+    const tick = setInterval(
+      () => {
+        const at = Date.now();
+        setNow(at);
+        if (at >= warningUntil) {
+          clearInterval(tick);
+          setWarningUntil(null);
+          timeout.current();
+        }
+      },
+      Math.min(200, countdownMs),
+    );
     return () => clearInterval(tick);
   }, [warningUntil, countdownMs]);
 

@@ -3,7 +3,17 @@ import type { WaitStandardBreakdown } from '../../contract/queue';
 import { formatDuration } from '../staff/waitLevel';
 import { CsvButton } from './CsvButton';
 
-const columns = ['tickets', 'withinTarget', 'breaches', 'left', 'pending', 'percentWithinTarget', 'medianWaitSeconds', 'p90WaitSeconds', 'longestWaitSeconds'] as const;
+const columns = [
+  'tickets',
+  'withinTarget',
+  'breaches',
+  'left',
+  'pending',
+  'percentWithinTarget',
+  'medianWaitSeconds',
+  'p90WaitSeconds',
+  'longestWaitSeconds',
+] as const;
 const durations = new Set<string>(['medianWaitSeconds', 'p90WaitSeconds', 'longestWaitSeconds']);
 
 const percentFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
@@ -14,7 +24,14 @@ export function formatPercent(value: number | null): string {
 const formatSeconds = (value: number | null) => (value === null ? '–' : formatDuration(value));
 
 /** One row per service or per hour, the same figures as the headline, and a CSV of exactly this table. */
-export function BreakdownTable({ id, caption, keyHeading, rows, label, csvName }: {
+export function BreakdownTable({
+  id,
+  caption,
+  keyHeading,
+  rows,
+  label,
+  csvName,
+}: {
   id: string;
   caption: string;
   keyHeading: string;
@@ -27,7 +44,12 @@ export function BreakdownTable({ id, caption, keyHeading, rows, label, csvName }
 
   function csvRows() {
     // Seconds and percentages stay plain numbers in the file, for spreadsheets.
-    const header = [keyHeading, ...columns.map((column) => (durations.has(column) ? t('csvSeconds', { column: heading(column) }) : heading(column)))];
+    const header = [
+      keyHeading,
+      ...columns.map((column) =>
+        durations.has(column) ? t('csvSeconds', { column: heading(column) }) : heading(column),
+      ),
+    ];
     return [header, ...rows.map((row) => [label(row.key), ...columns.map((column) => row[column])])];
   }
 
@@ -51,7 +73,11 @@ export function BreakdownTable({ id, caption, keyHeading, rows, label, csvName }
               <th scope="row">{label(row.key)}</th>
               {columns.map((column) => (
                 <td key={column}>
-                  {column === 'percentWithinTarget' ? formatPercent(row[column]) : durations.has(column) ? formatSeconds(row[column]) : row[column]}
+                  {column === 'percentWithinTarget'
+                    ? formatPercent(row[column])
+                    : durations.has(column)
+                      ? formatSeconds(row[column])
+                      : row[column]}
                 </td>
               ))}
             </tr>

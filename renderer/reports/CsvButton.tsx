@@ -1,7 +1,15 @@
 import { downloadCsv, toCsv } from './csv';
 
 /** Downloads exactly the rows a report table shows (header first) as a CSV file. */
-export function CsvButton({ label, filename, rows }: { label: string; filename: string; rows: () => ReadonlyArray<ReadonlyArray<string | number | null>> }) {
+export function CsvButton({
+  label,
+  filename,
+  rows,
+}: {
+  label: string;
+  filename: string;
+  rows: () => ReadonlyArray<ReadonlyArray<string | number | null>>;
+}) {
   return (
     <button type="button" className="button" onClick={() => downloadCsv(filename, toCsv(rows()))}>
       {label}

@@ -14,7 +14,20 @@ export function hoursOfDay(present: WaitStandardBreakdown[]): WaitStandardBreakd
   const out: WaitStandardBreakdown[] = [];
   for (let h = first; h <= last; h++) {
     const key = String(h).padStart(2, '0');
-    out.push(present.find((hour) => hour.key === key) ?? { key, tickets: 0, withinTarget: 0, breaches: 0, left: 0, pending: 0, percentWithinTarget: null, medianWaitSeconds: null, p90WaitSeconds: null, longestWaitSeconds: null });
+    out.push(
+      present.find((hour) => hour.key === key) ?? {
+        key,
+        tickets: 0,
+        withinTarget: 0,
+        breaches: 0,
+        left: 0,
+        pending: 0,
+        percentWithinTarget: null,
+        medianWaitSeconds: null,
+        p90WaitSeconds: null,
+        longestWaitSeconds: null,
+      },
+    );
   }
   return out;
 }
@@ -25,8 +38,18 @@ export function HourChart({ hours: present, summary }: { hours: WaitStandardBrea
   const data = {
     labels: hours.map((hour) => t('hourLabel', { hour: hour.key })),
     datasets: [
-      { label: t('columns.withinTarget'), data: hours.map((h) => h.withinTarget), backgroundColor: '#1d5b2a', stack: 'tickets' },
-      { label: t('columns.breaches'), data: hours.map((h) => h.breaches), backgroundColor: '#a4001d', stack: 'tickets' },
+      {
+        label: t('columns.withinTarget'),
+        data: hours.map((h) => h.withinTarget),
+        backgroundColor: '#1d5b2a',
+        stack: 'tickets',
+      },
+      {
+        label: t('columns.breaches'),
+        data: hours.map((h) => h.breaches),
+        backgroundColor: '#a4001d',
+        stack: 'tickets',
+      },
       { label: t('columns.left'), data: hours.map((h) => h.left), backgroundColor: '#6b6b6b', stack: 'tickets' },
       { label: t('columns.pending'), data: hours.map((h) => h.pending), backgroundColor: '#7aa7d6', stack: 'tickets' },
     ],
@@ -42,7 +65,15 @@ export function HourChart({ hours: present, summary }: { hours: WaitStandardBrea
           maintainAspectRatio: false,
           animation: false,
           datasets: { bar: { maxBarThickness: 48 } },
-          scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t('columns.tickets') } } },
+          scales: {
+            x: { stacked: true },
+            y: {
+              stacked: true,
+              beginAtZero: true,
+              ticks: { precision: 0 },
+              title: { display: true, text: t('columns.tickets') },
+            },
+          },
           plugins: { legend: { position: 'bottom' } },
         }}
       />

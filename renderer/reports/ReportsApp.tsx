@@ -85,7 +85,13 @@ function Reports() {
             <legend id={`${id}-period`}>{t('period.label')}</legend>
             {(['today', 'week', 'custom'] as const).map((option) => (
               <label key={option} className="period-option">
-                <input type="radio" name="period" value={option} checked={kind === option} onChange={() => setKind(option)} />
+                <input
+                  type="radio"
+                  name="period"
+                  value={option}
+                  checked={kind === option}
+                  onChange={() => setKind(option)}
+                />
                 {t(`period.${option}`)}
               </label>
             ))}
@@ -93,9 +99,21 @@ function Reports() {
           {kind === 'custom' && (
             <div className="custom-range">
               <label htmlFor={`${id}-from`}>{t('period.from')}</label>
-              <input id={`${id}-from`} type="date" value={customFrom} max={customTo} onChange={(e) => setCustomFrom(e.target.value)} />
+              <input
+                id={`${id}-from`}
+                type="date"
+                value={customFrom}
+                max={customTo}
+                onChange={(e) => setCustomFrom(e.target.value)}
+              />
               <label htmlFor={`${id}-to`}>{t('period.to')}</label>
-              <input id={`${id}-to`} type="date" value={customTo} min={customFrom} onChange={(e) => setCustomTo(e.target.value)} />
+              <input
+                id={`${id}-to`}
+                type="date"
+                value={customTo}
+                min={customFrom}
+                onChange={(e) => setCustomTo(e.target.value)}
+              />
               <button type="submit" className="button primary">
                 {t('period.show')}
               </button>
@@ -119,7 +137,9 @@ function Reports() {
               <p className="big-figure" data-testid="percent-within-target">
                 {formatPercent(report.percentWithinTarget)}
               </p>
-              <p className="big-figure-caption">{t('headline.caption', { within: report.withinTarget, count: report.withinTarget + report.breaches })}</p>
+              <p className="big-figure-caption">
+                {t('headline.caption', { within: report.withinTarget, count: report.withinTarget + report.breaches })}
+              </p>
               <dl className="figures">
                 <div>
                   <dt>{t('columns.tickets')}</dt>
@@ -153,7 +173,14 @@ function Reports() {
               {report.byService.length === 0 ? (
                 <p>{t('noTickets')}</p>
               ) : (
-                <BreakdownTable id={`${id}-service-table`} caption={t('byService.caption')} keyHeading={t('columns.service')} rows={report.byService} label={serviceName} csvName={`wait-standard-by-service_${fileDate}.csv`} />
+                <BreakdownTable
+                  id={`${id}-service-table`}
+                  caption={t('byService.caption')}
+                  keyHeading={t('columns.service')}
+                  rows={report.byService}
+                  label={serviceName}
+                  csvName={`wait-standard-by-service_${fileDate}.csv`}
+                />
               )}
             </section>
 
@@ -164,7 +191,14 @@ function Reports() {
               ) : (
                 <>
                   <HourChart hours={report.byHour} summary={t('byHour.chartSummary')} />
-                  <BreakdownTable id={`${id}-hour-table`} caption={t('byHour.caption')} keyHeading={t('columns.hour')} rows={report.byHour} label={hourName} csvName={`wait-standard-by-hour_${fileDate}.csv`} />
+                  <BreakdownTable
+                    id={`${id}-hour-table`}
+                    caption={t('byHour.caption')}
+                    keyHeading={t('columns.hour')}
+                    rows={report.byHour}
+                    label={hourName}
+                    csvName={`wait-standard-by-hour_${fileDate}.csv`}
+                  />
                 </>
               )}
             </section>

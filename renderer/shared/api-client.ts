@@ -40,9 +40,15 @@ export async function request<S extends z.ZodType>(
   const timer = controller ? setTimeout(() => controller.abort(), options.timeoutMs) : undefined;
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: controller?.signal });
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller?.signal,
+    });
   } catch (error) {
-    if (controller?.signal.aborted) throw new ApiRequestError(0, 'timeout', `No answer from the server within ${options.timeoutMs} ms.`);
+    if (controller?.signal.aborted)
+      throw new ApiRequestError(0, 'timeout', `No answer from the server within ${options.timeoutMs} ms.`);
     throw error;
   } finally {
     clearTimeout(timer);
@@ -51,7 +57,13 @@ export async function request<S extends z.ZodType>(
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const parsed = ApiError.safeParse(json);
-    if (parsed.success) throw new ApiRequestError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.field);
+    if (parsed.success)
+      throw new ApiRequestError(
+        response.status,
+        parsed.data.error.code,
+        parsed.data.error.message,
+        parsed.data.error.field,
+      );
     throw new ApiRequestError(response.status, 'http-error', `The server answered ${response.status}.`);
   }
   return responseSchema.parse(json) as z.infer<S>;
@@ -61,7 +73,11 @@ export async function request<S extends z.ZodType>(
  * Subscribes to /api/events, reconnecting with backoff. Returns a function that stops it.
  * Each message is checked against `schema`; unknown messages are ignored (newer servers may send more).
  */
-export function subscribeToEvents<S extends z.ZodType>(schema: S, onEvent: (event: z.infer<S>) => void, onConnectionChange?: (connected: boolean) => void): () => void {
+export function subscribeToEvents<S extends z.ZodType>(
+  schema: S,
+  onEvent: (event: z.infer<S>) => void,
+  onConnectionChange?: (connected: boolean) => void,
+): () => void {
   let socket: WebSocket | null = null;
   let stopped = false;
   let delay = 500;

@@ -11,7 +11,10 @@ export interface Language {
   dir: 'ltr' | 'rtl';
 }
 
-export const languages: readonly Language[] = languagesFile.languages.map((l) => ({ ...l, dir: l.dir === 'rtl' ? 'rtl' : 'ltr' }));
+export const languages: readonly Language[] = languagesFile.languages.map((l) => ({
+  ...l,
+  dir: l.dir === 'rtl' ? 'rtl' : 'ltr',
+}));
 export const defaultLanguage: string = languagesFile.defaultLanguage;
 export const publicNamespaces: readonly string[] = languagesFile.publicNamespaces;
 

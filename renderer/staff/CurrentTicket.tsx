@@ -61,7 +61,13 @@ export function CurrentTicket() {
         <p className="empty">{t('current.none')}</p>
       )}
       <div className="call-next">
-        <button type="button" className="button primary large" disabled={busy || current !== null} onClick={() => void callNext()} aria-describedby={current ? `${id}-hint` : undefined}>
+        <button
+          type="button"
+          className="button primary large"
+          disabled={busy || current !== null}
+          onClick={() => void callNext()}
+          aria-describedby={current ? `${id}-hint` : undefined}
+        >
           {t('actions.callNext')}
         </button>
         {current ? (

@@ -20,7 +20,12 @@ export function DevicePanel() {
       ) : (
         <ul>
           {sorted.map((device) => (
-            <li key={`${device.kiosk ?? ''}/${device.id}`} className={`device health-${device.health}`} data-device={device.id} data-health={device.health}>
+            <li
+              key={`${device.kiosk ?? ''}/${device.id}`}
+              className={`device health-${device.health}`}
+              data-device={device.id}
+              data-health={device.health}
+            >
               <Icon name={healthIcon[device.health]} className="device-icon" />
               <span className="device-name">
                 {t(`devices.kind.${device.kind}`)}
@@ -28,7 +33,8 @@ export function DevicePanel() {
               </span>
               <span className="device-health">
                 {t(`devices.health.${device.health}`)}
-                {device.reason && `: ${t(`devices.reason.${device.reason}`, { defaultValue: device.detail ?? device.reason })}`}
+                {device.reason &&
+                  `: ${t(`devices.reason.${device.reason}`, { defaultValue: device.detail ?? device.reason })}`}
               </span>
             </li>
           ))}

@@ -37,9 +37,24 @@ export function SignIn({ heading }: { heading: string }) {
           </p>
         )}
         <label htmlFor={`${id}-user`}>{t('signIn.username')}</label>
-        <input id={`${id}-user`} name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />
+        <input
+          id={`${id}-user`}
+          name="username"
+          autoComplete="username"
+          required
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
         <label htmlFor={`${id}-password`}>{t('signIn.password')}</label>
-        <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          id={`${id}-password`}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         {error && (
           <p className="notice notice-error" role="alert">
             {error}

@@ -56,7 +56,8 @@ export function WaitingList() {
                     <time dateTime={`PT${Math.floor(waited)}S`}>{formatDuration(waited)}</time>
                   </td>
                   <td className="level">
-                    {levelIcon[level] && <Icon name={levelIcon[level]} className="level-icon" />} {t(`waiting.level.${level}`)}
+                    {levelIcon[level] && <Icon name={levelIcon[level]} className="level-icon" />}{' '}
+                    {t(`waiting.level.${level}`)}
                   </td>
                 </tr>
               );

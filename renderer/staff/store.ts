@@ -19,9 +19,7 @@ export interface WaitingTicket extends QueueEntry {
   receivedAt: number;
 }
 
-export type Notice =
-  | { kind: 'error'; error: unknown }
-  | { kind: 'info'; key: string; values?: Record<string, string> };
+export type Notice = { kind: 'error'; error: unknown } | { kind: 'info'; key: string; values?: Record<string, string> };
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
 
@@ -104,7 +102,12 @@ export const useConsole = create<ConsoleState>((set, get) => {
     const current = get().current;
     if (!current) return;
     await act(async () => {
-      const answer = await request('POST', `/api/tickets/${encodeURIComponent(current.id)}/${path}`, Ticket, body ?? {});
+      const answer = await request(
+        'POST',
+        `/api/tickets/${encodeURIComponent(current.id)}/${path}`,
+        Ticket,
+        body ?? {},
+      );
       if (answer) setCurrent(atDesk(answer) ? answer : null);
       else if (path !== 'recall') setCurrent(null);
       await get().refreshQueue();
@@ -136,8 +139,16 @@ export const useConsole = create<ConsoleState>((set, get) => {
         const deskId = desks?.some((desk) => desk.id === get().deskId) ? get().deskId : null;
         const forgotten = deskId === null && get().deskId !== null;
         if (forgotten) sessionStorage.removeItem(deskKey);
-        const current = forgotten || currentVersion === versionAtStart ? currentFromDesks(desks ?? [], deskId) : get().current;
-        set({ services: services ?? [], desks: desks ?? [], targetSeconds, deskId, current, ...(forgotten ? { notice: null, queue: [] } : {}) });
+        const current =
+          forgotten || currentVersion === versionAtStart ? currentFromDesks(desks ?? [], deskId) : get().current;
+        set({
+          services: services ?? [],
+          desks: desks ?? [],
+          targetSeconds,
+          deskId,
+          current,
+          ...(forgotten ? { notice: null, queue: [] } : {}),
+        });
         void get().refreshQueue();
       } catch (error) {
         if (!handleUnauthorised(error)) set({ notice: { kind: 'error', error } });
@@ -212,7 +223,9 @@ export const useConsole = create<ConsoleState>((set, get) => {
 
     applyEvent: (event) => {
       if (event.type === 'device.state') {
-        const others = get().devices.filter((device) => device.id !== event.device.id || device.kiosk !== event.device.kiosk);
+        const others = get().devices.filter(
+          (device) => device.id !== event.device.id || device.kiosk !== event.device.kiosk,
+        );
         set({ devices: [...others, event.device] });
         return;
       }

@@ -19,7 +19,11 @@ export const authModule: ServerModule = {
       const wait = throttle.retryAfterSeconds(input.username, request.ip);
       if (wait > 0) {
         reply.header('retry-after', String(wait));
-        throw new HttpError(429, 'too-many-attempts', `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minute(s).`);
+        throw new HttpError(
+          429,
+          'too-many-attempts',
+          `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minute(s).`,
+        );
       }
       const session = await accounts.signIn(input.username, input.password);
       if (!session) {
@@ -29,7 +33,12 @@ export const authModule: ServerModule = {
       }
       throttle.succeeded(input.username);
       ctx.logger.info({ username: session.identity.username }, 'staff signed in');
-      return { token: session.token, username: session.identity.username, displayName: session.identity.displayName, expiresAt: session.expiresAt };
+      return {
+        token: session.token,
+        username: session.identity.username,
+        displayName: session.identity.displayName,
+        expiresAt: session.expiresAt,
+      };
     });
 
     app.post('/api/auth/logout', { preHandler: ctx.requireStaff }, async (request, reply) => {

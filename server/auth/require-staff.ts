@@ -15,9 +15,17 @@ export function bearerToken(request: FastifyRequest): string | null {
 export function createRequireStaff(accounts: StaffAccounts): preHandlerHookHandler {
   return (request, _reply, done) => {
     const token = bearerToken(request);
-    if (!token) return done(new HttpError(401, 'sign-in-required', 'Sign in first: this needs a staff token (Authorization: Bearer <token>).'));
+    if (!token)
+      return done(
+        new HttpError(
+          401,
+          'sign-in-required',
+          'Sign in first: this needs a staff token (Authorization: Bearer <token>).',
+        ),
+      );
     const identity = accounts.identify(token);
-    if (!identity) return done(new HttpError(401, 'sign-in-required', 'The sign-in has expired or is not valid: sign in again.'));
+    if (!identity)
+      return done(new HttpError(401, 'sign-in-required', 'The sign-in has expired or is not valid: sign in again.'));
     signedIn.set(request, { identity, token });
     done();
   };

@@ -31,9 +31,14 @@ export class StaffAccounts {
   }
 
   /** A new session token, or null when the username or password is wrong. */
-  async signIn(username: string, password: string): Promise<{ token: string; identity: StaffIdentity; expiresAt: string } | null> {
+  async signIn(
+    username: string,
+    password: string,
+  ): Promise<{ token: string; identity: StaffIdentity; expiresAt: string } | null> {
     const row = this.db
-      .prepare<[string], { username: string; display_name: string; password_hash: string; disabled: number }>('SELECT * FROM staff WHERE username = ?')
+      .prepare<[string], { username: string; display_name: string; password_hash: string; disabled: number }>(
+        'SELECT * FROM staff WHERE username = ?',
+      )
       .get(username);
     const matches = await passwordMatches(row?.password_hash ?? (await decoyHash()), password);
     if (!row || row.disabled === 1 || !matches) return null;
@@ -61,6 +66,8 @@ export class StaffAccounts {
   }
 
   signOut(token: string): void {
-    this.db.prepare('UPDATE staff_sessions SET revoked_at = ? WHERE token_hash = ?').run(this.clock.now().toISOString(), hashToken(token));
+    this.db
+      .prepare('UPDATE staff_sessions SET revoked_at = ? WHERE token_hash = ?')
+      .run(this.clock.now().toISOString(), hashToken(token));
   }
 }

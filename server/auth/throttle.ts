@@ -33,14 +33,19 @@ export class SignInThrottle {
     let wait = 0;
     for (const [key, limit] of checks) {
       const times = this.recent(key);
-      if (times.length >= limit) wait = Math.max(wait, Math.ceil(((times[times.length - limit] as number) + windowMs - this.clock.now().getTime()) / 1000));
+      if (times.length >= limit)
+        wait = Math.max(
+          wait,
+          Math.ceil(((times[times.length - limit] as number) + windowMs - this.clock.now().getTime()) / 1000),
+        );
     }
     return wait;
   }
 
   failed(username: string, address: string): void {
     const now = this.clock.now().getTime();
-    for (const key of [`user:${username.toLowerCase()}`, `addr:${address}`]) this.failures.set(key, [...this.recent(key), now]);
+    for (const key of [`user:${username.toLowerCase()}`, `addr:${address}`])
+      this.failures.set(key, [...this.recent(key), now]);
   }
 
   succeeded(username: string): void {

@@ -20,7 +20,8 @@ import { checkSiteConfigFile } from './site-config.js';
 
 const positiveInt = (name: string, min: number) => (value: string) => {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}.`);
+  if (!Number.isInteger(number) || number < min)
+    throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}.`);
   return number;
 };
 
@@ -35,60 +36,73 @@ program
   .option('--host <host>', 'address to listen on (0.0.0.0 for the office network)', '127.0.0.1')
   .option('--data <dir>', 'folder for the SQLite file (default: the per-user data folder)')
   .option('--wait-target <seconds>', "override the site's wait standard, in seconds", positiveInt('--wait-target', 1))
-  .action(async (options: { demo?: boolean; config?: string; port: number; host: string; data?: string; waitTarget?: number }) => {
-    if (!options.demo === !options.config) {
-      console.error('Say which site: --demo for the demo site, or --config FILE for a real one.');
-      process.exit(2);
-    }
-    let config;
-    if (options.config) {
-      const check = checkSiteConfigFile(options.config);
-      if (!check.ok) {
-        console.error(`${options.config} is not a valid site config:`);
-        for (const problem of check.problems) console.error(`  ${problem.path}: ${problem.message}`);
-        process.exit(1);
+  .action(
+    async (options: {
+      demo?: boolean;
+      config?: string;
+      port: number;
+      host: string;
+      data?: string;
+      waitTarget?: number;
+    }) => {
+      if (!options.demo === !options.config) {
+        console.error('Say which site: --demo for the demo site, or --config FILE for a real one.');
+        process.exit(2);
       }
-      config = options.waitTarget === undefined ? check.config : { ...check.config, waitTargetSeconds: options.waitTarget };
-    } else {
-      config = demoSiteConfig(options.waitTarget === undefined ? {} : { waitTargetSeconds: options.waitTarget });
-    }
-    const dataDir = options.data ?? defaultDataDir();
-    const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2));
-    const server = await createServer({ config, dataDir, simulateDevices: Boolean(options.demo), logger });
-    if (options.demo) await seedDemo(server.staff);
-    const url = await server.listen(options.port, options.host);
-
-    console.log(`Reception Kiosk office server for ${config.site.name} (${options.demo ? 'demo' : options.config})`);
-    console.log(`Data: ${dataDir}/${databaseFileName}`);
-    console.log(`Listening on ${url}`);
-    for (const screen of screens) console.log(`  ${screen.padEnd(8)} ${url}/${screen}`);
-    console.log(`  api      ${url}/api/services`);
-    if (options.host === '0.0.0.0' || options.host === '::') {
-      const port = new URL(url).port;
-      const lan = Object.values(networkInterfaces()).flat().filter((i) => i && i.family === 'IPv4' && !i.internal);
-      for (const address of lan) if (address) console.log(`  on the office network: http://${address.address}:${port}/`);
-    }
-    if (options.demo) console.log(`Staff sign-in (demo only): ${demoStaff.username} / ${demoStaff.password}`);
-    console.log(`Wait standard: ${config.waitTargetSeconds} s`);
-
-    let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, 'stopping');
-      const force = setTimeout(() => process.exit(1), 10_000);
-      force.unref();
-      server.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'close failed');
+      let config;
+      if (options.config) {
+        const check = checkSiteConfigFile(options.config);
+        if (!check.ok) {
+          console.error(`${options.config} is not a valid site config:`);
+          for (const problem of check.problems) console.error(`  ${problem.path}: ${problem.message}`);
           process.exit(1);
-        },
-      );
-    };
-    process.on('SIGTERM', () => stop('SIGTERM'));
-    process.on('SIGINT', () => stop('SIGINT'));
-  });
+        }
+        config =
+          options.waitTarget === undefined ? check.config : { ...check.config, waitTargetSeconds: options.waitTarget };
+      } else {
+        config = demoSiteConfig(options.waitTarget === undefined ? {} : { waitTargetSeconds: options.waitTarget });
+      }
+      const dataDir = options.data ?? defaultDataDir();
+      const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2));
+      const server = await createServer({ config, dataDir, simulateDevices: Boolean(options.demo), logger });
+      if (options.demo) await seedDemo(server.staff);
+      const url = await server.listen(options.port, options.host);
+
+      console.log(`Reception Kiosk office server for ${config.site.name} (${options.demo ? 'demo' : options.config})`);
+      console.log(`Data: ${dataDir}/${databaseFileName}`);
+      console.log(`Listening on ${url}`);
+      for (const screen of screens) console.log(`  ${screen.padEnd(8)} ${url}/${screen}`);
+      console.log(`  api      ${url}/api/services`);
+      if (options.host === '0.0.0.0' || options.host === '::') {
+        const port = new URL(url).port;
+        const lan = Object.values(networkInterfaces())
+          .flat()
+          .filter((i) => i && i.family === 'IPv4' && !i.internal);
+        for (const address of lan)
+          if (address) console.log(`  on the office network: http://${address.address}:${port}/`);
+      }
+      if (options.demo) console.log(`Staff sign-in (demo only): ${demoStaff.username} / ${demoStaff.password}`);
+      console.log(`Wait standard: ${config.waitTargetSeconds} s`);
+
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, 'stopping');
+        const force = setTimeout(() => process.exit(1), 10_000);
+        force.unref();
+        server.close().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'close failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.on('SIGTERM', () => stop('SIGTERM'));
+      process.on('SIGINT', () => stop('SIGINT'));
+    },
+  );
 
 program
   .command('staff')
@@ -105,7 +119,10 @@ program
       process.exit(1);
     }
     const dataDir = options.data ?? defaultDataDir();
-    const db = openDatabase(join(dataDir, databaseFileName), modules.flatMap((m) => m.migrations));
+    const db = openDatabase(
+      join(dataDir, databaseFileName),
+      modules.flatMap((m) => m.migrations),
+    );
     await new StaffAccounts(db, systemClock).upsert(username, password, options.name ?? username);
     db.close();
     console.log(`Staff account "${username}" saved in ${join(dataDir, databaseFileName)}.`);
@@ -129,7 +146,9 @@ configCommand
   .action((file: string) => {
     const check = checkSiteConfigFile(file);
     if (check.ok) {
-      console.log(`${file}: valid (${check.config.services.length} services, ${check.config.desks.length} desks, ${check.config.kiosks.length} kiosks).`);
+      console.log(
+        `${file}: valid (${check.config.services.length} services, ${check.config.desks.length} desks, ${check.config.kiosks.length} kiosks).`,
+      );
       return;
     }
     console.error(`${file}: ${check.problems.length} problem${check.problems.length === 1 ? '' : 's'}`);

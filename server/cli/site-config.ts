@@ -10,13 +10,21 @@ export function checkSiteConfigText(text: string): ConfigCheck {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [{ path: '(file)', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
+    return {
+      ok: false,
+      problems: [
+        { path: '(file)', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` },
+      ],
+    };
   }
   const parsed = SiteConfig.safeParse(raw);
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => ({ path: issue.path.length > 0 ? issue.path.join('.') : '(top level)', message: issue.message })),
+      problems: parsed.error.issues.map((issue) => ({
+        path: issue.path.length > 0 ? issue.path.join('.') : '(top level)',
+        message: issue.message,
+      })),
     };
   }
   const problems = siteConfigProblems(parsed.data);
@@ -28,7 +36,12 @@ export function checkSiteConfigFile(file: string): ConfigCheck {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return { ok: false, problems: [{ path: '(file)', message: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}` }] };
+    return {
+      ok: false,
+      problems: [
+        { path: '(file)', message: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}` },
+      ],
+    };
   }
   return checkSiteConfigText(text);
 }

@@ -7,7 +7,9 @@ export const demoSiteFile = new URL('./site.json', import.meta.url);
 
 export function demoSiteConfig(overrides: { waitTargetSeconds?: number } = {}): SiteConfig {
   const config = SiteConfig.parse(JSON.parse(readFileSync(demoSiteFile, 'utf8')));
-  return overrides.waitTargetSeconds === undefined ? config : { ...config, waitTargetSeconds: overrides.waitTargetSeconds };
+  return overrides.waitTargetSeconds === undefined
+    ? config
+    : { ...config, waitTargetSeconds: overrides.waitTargetSeconds };
 }
 
 export const demoStaff = { username: 'demo', password: 'demo', displayName: 'Demo Staff' } as const;

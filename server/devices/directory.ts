@@ -162,7 +162,10 @@ export function createDeviceDirectory(options: DeviceDirectoryOptions): DeviceDi
           plan.connector.target = line.connector;
           const sims = simulators.get(plan.kiosk);
           if (sims) sims.lines[plan.device] = line;
-          log.info({ kiosk: plan.kiosk, device: plan.device, transport: line.transport, path: line.hostPath }, 'simulated device started');
+          log.info(
+            { kiosk: plan.kiosk, device: plan.device, transport: line.transport, path: line.hostPath },
+            'simulated device started',
+          );
         }
       }
       await Promise.all(supervised.map((device) => device.start()));

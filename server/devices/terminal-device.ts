@@ -39,7 +39,10 @@ export function createTerminalDevice(options: TerminalDeviceOptions): TerminalDe
     password: options.settings?.password ?? '000000',
     currencyCode: options.settings?.currencyCode ?? 826,
     // The simulator answers at once; a real terminal gets the configured (default: spec) timeouts.
-    timeouts: { commandAckMs: 5_000, finalAnswerMs: simulated ? 30_000 : (options.settings?.finalAnswerTimeoutMs ?? 180_000) },
+    timeouts: {
+      commandAckMs: 5_000,
+      finalAnswerMs: simulated ? 30_000 : (options.settings?.finalAnswerTimeoutMs ?? 180_000),
+    },
     logger: options.logger,
   });
   return {

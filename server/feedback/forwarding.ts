@@ -22,7 +22,11 @@ export interface FeedbackForwardingOptions {
   timeoutMs?: number;
 }
 
-export function feedbackSender(officeUrl: string, logger: Logger, timeoutMs = 10_000): (item: OutboxItem) => Promise<void> {
+export function feedbackSender(
+  officeUrl: string,
+  logger: Logger,
+  timeoutMs = 10_000,
+): (item: OutboxItem) => Promise<void> {
   const url = new URL('/api/feedback', officeUrl).toString();
   return async (item) => {
     const response = await fetch(url, {
@@ -37,7 +41,10 @@ export function feedbackSender(officeUrl: string, logger: Logger, timeoutMs = 10
     // reason): retrying would hold back every later response behind it. The row stays in this
     // server's own table and report; the refusal is logged for facilities.
     if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
-      logger.error({ id: item.id, status: response.status, answer: text.slice(0, 300) }, 'office server refused a feedback response; kept locally only');
+      logger.error(
+        { id: item.id, status: response.status, answer: text.slice(0, 300) },
+        'office server refused a feedback response; kept locally only',
+      );
       return;
     }
     throw new Error(`office server answered ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`);

@@ -38,7 +38,13 @@ export function createFeedbackModule(options: FeedbackModuleOptions = {}): Serve
       const store = new FeedbackStore(ctx.db);
       const lookupTicket = ticketLookup(ctx.db);
       if (settings.forwardTo) {
-        outbox = createFeedbackOutbox({ db: ctx.db, clock: ctx.clock, logger: ctx.logger, officeUrl: settings.forwardTo, ...options.outbox });
+        outbox = createFeedbackOutbox({
+          db: ctx.db,
+          clock: ctx.clock,
+          logger: ctx.logger,
+          officeUrl: settings.forwardTo,
+          ...options.outbox,
+        });
       }
       const forwardingOutbox = outbox;
       const recorder = new FeedbackRecorder({
@@ -50,7 +56,9 @@ export function createFeedbackModule(options: FeedbackModuleOptions = {}): Serve
         lookupTicket,
         services: ctx.config.services.map((service) => service.id),
         events: ctx.events,
-        ...(forwardingOutbox ? { forward: (request: SubmitFeedbackRequest) => enqueueForOffice(forwardingOutbox, request) } : {}),
+        ...(forwardingOutbox
+          ? { forward: (request: SubmitFeedbackRequest) => enqueueForOffice(forwardingOutbox, request) }
+          : {}),
       });
 
       app.get('/api/feedback/config', async (): Promise<FeedbackScreenConfig> => ({
@@ -78,7 +86,10 @@ export function createFeedbackModule(options: FeedbackModuleOptions = {}): Serve
         if (range.format === 'json') return report;
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="feedback-${report.from.slice(0, 10)}-to-${report.to.slice(0, 10)}.csv"`)
+          .header(
+            'content-disposition',
+            `attachment; filename="feedback-${report.from.slice(0, 10)}-to-${report.to.slice(0, 10)}.csv"`,
+          )
           .send(feedbackReportCsv(report));
       });
     },

@@ -3,7 +3,12 @@
  * ticket's service when only the ticket is known, and queued for the office server in the same
  * transaction when this server forwards (kiosk-only deployments).
  */
-import type { FeedbackConfig, FeedbackEvent, SubmitFeedbackRequest, SubmitFeedbackResponse } from '../../contract/feedback.js';
+import type {
+  FeedbackConfig,
+  FeedbackEvent,
+  SubmitFeedbackRequest,
+  SubmitFeedbackResponse,
+} from '../../contract/feedback.js';
 import type { Clock } from '../clock.js';
 import type { EventHub } from '../events.js';
 import { conflict, HttpError } from '../http/errors.js';
@@ -46,24 +51,44 @@ export class FeedbackRecorder {
     const { reasons, debounceSeconds } = this.deps.config;
     if (request.reason !== undefined && !reasons[request.rating].some((r) => r.id === request.reason)) {
       const allowed = reasons[request.rating].map((r) => r.id).join(', ');
-      throw new HttpError(400, 'invalid-input', `"reason": "${request.reason}" is not a reason for "${request.rating}"; use one of ${allowed}.`, 'reason');
+      throw new HttpError(
+        400,
+        'invalid-input',
+        `"reason": "${request.reason}" is not a reason for "${request.rating}"; use one of ${allowed}.`,
+        'reason',
+      );
     }
     if (request.service !== undefined && this.deps.services && !this.deps.services.includes(request.service)) {
-      throw new HttpError(400, 'invalid-input', `"service": there is no service "${request.service}" at this site; use one of ${this.deps.services.join(', ')}.`, 'service');
+      throw new HttpError(
+        400,
+        'invalid-input',
+        `"service": there is no service "${request.service}" at this site; use one of ${this.deps.services.join(', ')}.`,
+        'service',
+      );
     }
     const tappedAt = new Date(request.at).toISOString();
 
     const outcome = this.deps.db.transaction((): RecordOutcome => {
       const existing = this.deps.store.find(request.id);
       if (existing) {
-        if (existing.rating !== request.rating || existing.tappedAt !== tappedAt || existing.touchpoint !== request.touchpoint) {
-          throw conflict('id-reused', `Feedback "${request.id}" was already stored with different answers; make a new id for a new tap.`);
+        if (
+          existing.rating !== request.rating ||
+          existing.tappedAt !== tappedAt ||
+          existing.touchpoint !== request.touchpoint
+        ) {
+          throw conflict(
+            'id-reused',
+            `Feedback "${request.id}" was already stored with different answers; make a new id for a new tap.`,
+          );
         }
         return { status: 200, body: { id: existing.id, counted: existing.counted, repeat: true } };
       }
 
       const screen = screenOf(request);
-      const debounced = screen !== null && debounceSeconds > 0 && this.deps.store.countedTapWithin(screen, tappedAt, debounceSeconds * 1000);
+      const debounced =
+        screen !== null &&
+        debounceSeconds > 0 &&
+        this.deps.store.countedTapWithin(screen, tappedAt, debounceSeconds * 1000);
       const ticket = request.ticket ? this.deps.lookupTicket(request.ticket) : undefined;
       const row: FeedbackRow = {
         id: request.id,
@@ -88,7 +113,12 @@ export class FeedbackRecorder {
       return { status: 201, body: { id: row.id, counted: true, repeat: false } };
     })();
     if (outcome.status === 201) {
-      const event: FeedbackEvent = { type: 'feedback.recorded', at: this.deps.clock.now().toISOString(), rating: request.rating, touchpoint: request.touchpoint };
+      const event: FeedbackEvent = {
+        type: 'feedback.recorded',
+        at: this.deps.clock.now().toISOString(),
+        rating: request.rating,
+        touchpoint: request.touchpoint,
+      };
       this.deps.events?.publish(event);
     }
     return outcome;

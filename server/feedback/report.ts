@@ -42,7 +42,14 @@ class Tally {
     return this.good + this.average + this.poor;
   }
   toJson(key: string): FeedbackTally {
-    return { key, good: this.good, average: this.average, poor: this.poor, all: this.all, netSatisfaction: netSatisfaction(this.good, this.poor, this.all) };
+    return {
+      key,
+      good: this.good,
+      average: this.average,
+      poor: this.poor,
+      all: this.all,
+      netSatisfaction: netSatisfaction(this.good, this.poor, this.all),
+    };
   }
 }
 
@@ -68,7 +75,8 @@ class TallyMap {
 export function waitTargetBucket(ticket: TicketFacts | undefined, targetSeconds: number): WaitTargetBucket {
   if (!ticket) return 'not-linked';
   const issued = Date.parse(ticket.issuedAt);
-  if (ticket.calledAt) return Date.parse(ticket.calledAt) - issued <= targetSeconds * 1000 ? 'within-target' : 'over-target';
+  if (ticket.calledAt)
+    return Date.parse(ticket.calledAt) - issued <= targetSeconds * 1000 ? 'within-target' : 'over-target';
   if (ticket.closedAt && Date.parse(ticket.closedAt) - issued > targetSeconds * 1000) return 'over-target';
   return 'not-called';
 }
@@ -105,8 +113,12 @@ export function buildFeedbackReport(input: FeedbackReportInput): FeedbackReport 
     byService.add(row.service ?? 'none', row.rating);
     byDay.add(zoned.day, row.rating);
     byHour.add(zoned.hour, row.rating);
-    byWaitTarget.add(waitTargetBucket(row.ticket ? input.lookupTicket(row.ticket) : undefined, input.waitTargetSeconds), row.rating);
-    if (row.reason) reasonCounts.set(`${row.rating}/${row.reason}`, (reasonCounts.get(`${row.rating}/${row.reason}`) ?? 0) + 1);
+    byWaitTarget.add(
+      waitTargetBucket(row.ticket ? input.lookupTicket(row.ticket) : undefined, input.waitTargetSeconds),
+      row.rating,
+    );
+    if (row.reason)
+      reasonCounts.set(`${row.rating}/${row.reason}`, (reasonCounts.get(`${row.rating}/${row.reason}`) ?? 0) + 1);
     else withoutReason++;
   }
 
@@ -155,7 +167,17 @@ const csvCell = (value: string | number | null) => {
 export function feedbackReportCsv(report: FeedbackReport): string {
   const lines = [['breakdown', 'key', 'good', 'average', 'poor', 'all', 'net_satisfaction'].join(',')];
   const tallyLine = (breakdown: string, t: Omit<FeedbackTally, 'key'> & { key: string }) =>
-    [breakdown, t.key, t.good, t.average, t.poor, t.all, t.netSatisfaction === null ? null : t.netSatisfaction.toFixed(3)].map(csvCell).join(',');
+    [
+      breakdown,
+      t.key,
+      t.good,
+      t.average,
+      t.poor,
+      t.all,
+      t.netSatisfaction === null ? null : t.netSatisfaction.toFixed(3),
+    ]
+      .map(csvCell)
+      .join(',');
   lines.push(tallyLine('total', { ...report, key: 'all' }));
   for (const [breakdown, tallies] of [
     ['touchpoint', report.byTouchpoint],

@@ -64,7 +64,8 @@ interface DbRow {
   counted: number;
 }
 
-const columns = 'id, site, touchpoint, screen, kiosk, desk, service, ticket, rating, reason, tapped_at, received_at, counted';
+const columns =
+  'id, site, touchpoint, screen, kiosk, desk, service, ticket, rating, reason, tapped_at, received_at, counted';
 
 function fromDb(row: DbRow): FeedbackRow {
   return {
@@ -96,7 +97,9 @@ export class FeedbackStore {
   countedTapWithin(screen: string, tappedAt: string, windowMs: number): boolean {
     const windowStart = new Date(new Date(tappedAt).getTime() - windowMs).toISOString();
     const hit = this.db
-      .prepare('SELECT 1 FROM feedback_responses WHERE screen = ? AND counted = 1 AND tapped_at > ? AND tapped_at <= ? LIMIT 1')
+      .prepare(
+        'SELECT 1 FROM feedback_responses WHERE screen = ? AND counted = 1 AND tapped_at > ? AND tapped_at <= ? LIMIT 1',
+      )
       .get(screen, windowStart, tappedAt);
     return hit !== undefined;
   }
@@ -113,7 +116,9 @@ export class FeedbackStore {
   /** Every stored tap with `from <= tapped_at < to`, oldest first. */
   between(from: Date, to: Date): FeedbackRow[] {
     const rows = this.db
-      .prepare(`SELECT ${columns} FROM feedback_responses WHERE tapped_at >= ? AND tapped_at < ? ORDER BY tapped_at, id`)
+      .prepare(
+        `SELECT ${columns} FROM feedback_responses WHERE tapped_at >= ? AND tapped_at < ? ORDER BY tapped_at, id`,
+      )
       .all(from.toISOString(), to.toISOString()) as DbRow[];
     return rows.map(fromDb);
   }

@@ -18,7 +18,8 @@ export function ticketLookup(db: Db): TicketLookup {
   return (ticketId: string): TicketFacts | undefined => {
     if (!select) {
       // Without the queue module (a deployment that runs no queue) there is no table: nothing is linked.
-      const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tickets'").get() !== undefined;
+      const hasTable =
+        db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tickets'").get() !== undefined;
       if (!hasTable) return undefined;
       select = db.prepare('SELECT service, state, issued_at, called_at, completed_at FROM tickets WHERE id = ?');
     }

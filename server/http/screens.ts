@@ -14,7 +14,13 @@ export async function registerScreens(app: FastifyInstance, rendererDir: string)
   // Checked per request, not once: a rebuild while the server runs (vite empties the folder
   // first) must not leave the server answering 503 for the rest of its life.
   const isBuilt = () => existsSync(join(rendererDir, 'kiosk.html'));
-  await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: false, wildcard: true, cacheControl: false });
+  await app.register(fastifyStatic, {
+    root: rendererDir,
+    prefix: '/',
+    index: false,
+    wildcard: true,
+    cacheControl: false,
+  });
   for (const screen of screens) {
     const handler = async (_request: unknown, reply: import('fastify').FastifyReply) => {
       if (!isBuilt()) {

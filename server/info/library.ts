@@ -6,7 +6,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
-import { InfoFrontMatter, InfoLanguage, InfoSlug, infoLanguages, type InfoPage, type InfoPageSummary } from '../../contract/info.js';
+import {
+  InfoFrontMatter,
+  InfoLanguage,
+  InfoSlug,
+  infoLanguages,
+  type InfoPage,
+  type InfoPageSummary,
+} from '../../contract/info.js';
 import { readPageFile } from './page-file.js';
 
 const KeyPoints = z
@@ -30,7 +37,13 @@ interface LoadedPage {
 }
 
 export function describeProblem(problem: ContentProblem): string {
-  const where = [problem.file, problem.line !== undefined ? `line ${problem.line}` : null, problem.field ? `"${problem.field}"` : null].filter(Boolean).join(', ');
+  const where = [
+    problem.file,
+    problem.line !== undefined ? `line ${problem.line}` : null,
+    problem.field ? `"${problem.field}"` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${where}: ${problem.message}`;
 }
 
@@ -52,14 +65,19 @@ export class InfoLibrary {
     try {
       entries = readdirSync(contentDir);
     } catch {
-      return new InfoLibrary(new Map(), [{ file: label(contentDir), message: 'the information content folder is missing' }]);
+      return new InfoLibrary(new Map(), [
+        { file: label(contentDir), message: 'the information content folder is missing' },
+      ]);
     }
     for (const dir of entries.sort()) {
       const dirPath = join(contentDir, dir);
       if (!statSync(dirPath).isDirectory()) continue;
       const lang = InfoLanguage.safeParse(dir);
       if (!lang.success) {
-        problems.push({ file: label(dirPath), message: `"${dir}" is not a kiosk language; folders are ${infoLanguages.join(', ')}` });
+        problems.push({
+          file: label(dirPath),
+          message: `"${dir}" is not a kiosk language; folders are ${infoLanguages.join(', ')}`,
+        });
         continue;
       }
       for (const name of readdirSync(dirPath).sort()) {
@@ -68,7 +86,10 @@ export class InfoLibrary {
         const slug = name.slice(0, -3);
         const file = label(filePath);
         if (!InfoSlug.safeParse(slug).success) {
-          problems.push({ file, message: 'file names are lower-case letters, digits and hyphens, ending .md (e.g. council-tax.md)' });
+          problems.push({
+            file,
+            message: 'file names are lower-case letters, digits and hyphens, ending .md (e.g. council-tax.md)',
+          });
           continue;
         }
         const page = loadPage(readFileSync(filePath, 'utf8'), slug, lang.data, file, problems);
@@ -81,7 +102,10 @@ export class InfoLibrary {
     for (const page of loaded.filter((p) => p.lang !== 'en')) {
       const languages = pages.get(page.slug);
       if (!languages) {
-        problems.push({ file: `info/${page.lang}/${page.slug}.md`, message: `there is no working English page info/en/${page.slug}.md, which every translation needs` });
+        problems.push({
+          file: `info/${page.lang}/${page.slug}.md`,
+          message: `there is no working English page info/en/${page.slug}.md, which every translation needs`,
+        });
         continue;
       }
       languages.set(page.lang, page);
@@ -92,7 +116,9 @@ export class InfoLibrary {
   /** Every page in the order of the English pages' `order`, then title; each in `lang` or English. */
   list(lang: InfoLanguage): InfoPageSummary[] {
     const english = [...this.pages.values()].map((languages) => languages.get('en') as LoadedPage);
-    english.sort((a, b) => (a.front.order ?? 1000) - (b.front.order ?? 1000) || a.front.title.localeCompare(b.front.title));
+    english.sort(
+      (a, b) => (a.front.order ?? 1000) - (b.front.order ?? 1000) || a.front.title.localeCompare(b.front.title),
+    );
     return english.map((en) => {
       const page = this.pages.get(en.slug)?.get(lang) ?? en;
       return { slug: page.slug, title: page.front.title, summary: page.front.summary, lang: page.lang };
@@ -128,7 +154,13 @@ export class InfoLibrary {
   }
 }
 
-function loadPage(text: string, slug: string, lang: InfoLanguage, file: string, problems: ContentProblem[]): LoadedPage | undefined {
+function loadPage(
+  text: string,
+  slug: string,
+  lang: InfoLanguage,
+  file: string,
+  problems: ContentProblem[],
+): LoadedPage | undefined {
   const read = readPageFile(text);
   if ('problem' in read) {
     problems.push({ file, ...read.problem });
@@ -137,20 +169,36 @@ function loadPage(text: string, slug: string, lang: InfoLanguage, file: string, 
   const front = InfoFrontMatter.safeParse(read.page.frontMatter);
   if (!front.success) {
     for (const issue of front.error.issues) {
-      const field = issue.path.length > 0 ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : undefined;
-      const message = issue.code === 'unrecognized_keys' ? `unknown field; the fields are ${Object.keys(InfoFrontMatter.shape).join(', ')}` : issue.message;
+      const field =
+        issue.path.length > 0
+          ? issue.path.join('.')
+          : issue.code === 'unrecognized_keys'
+            ? issue.keys.join(', ')
+            : undefined;
+      const message =
+        issue.code === 'unrecognized_keys'
+          ? `unknown field; the fields are ${Object.keys(InfoFrontMatter.shape).join(', ')}`
+          : issue.message;
       problems.push({ file, ...(field ? { field } : {}), message });
     }
     return undefined;
   }
   if (lang === 'en' && !front.data.url) {
-    problems.push({ file, field: 'url', message: 'English pages need the web address of the matching online page (it becomes the QR code)' });
+    problems.push({
+      file,
+      field: 'url',
+      message: 'English pages need the web address of the matching online page (it becomes the QR code)',
+    });
     return undefined;
   }
   const keyPoints = KeyPoints.safeParse(read.page.keyPoints);
   if (!keyPoints.success) {
     const issue = keyPoints.error.issues[0];
-    problems.push({ file, field: issue && issue.path.length > 0 ? `keyPoints.${issue.path.join('.')}` : 'keyPoints', message: issue?.message ?? 'key points are not valid' });
+    problems.push({
+      file,
+      field: issue && issue.path.length > 0 ? `keyPoints.${issue.path.join('.')}` : 'keyPoints',
+      message: issue?.message ?? 'key points are not valid',
+    });
     return undefined;
   }
   return { slug, lang, front: front.data, keyPoints: keyPoints.data };

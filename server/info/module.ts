@@ -76,7 +76,8 @@ export function createInfoModule(options: InfoModuleOptions = {}): ServerModule 
         if (!ctx.config.kiosks.some((k) => k.id === kiosk)) throw notFound('kiosk', kiosk);
         const page = pageOr404(slug, slipLanguage(lang));
         const printer = ctx.devices.forKiosk(kiosk).receiptPrinter;
-        if (!printer) return { printed: false, reason: 'no-printer', detail: `Kiosk "${kiosk}" has no receipt printer.` };
+        if (!printer)
+          return { printed: false, reason: 'no-printer', detail: `Kiosk "${kiosk}" has no receipt printer.` };
         const slip = infoSlip(page, { councilName: ctx.config.site.councilName, siteName: ctx.config.site.name });
         try {
           const outcome = await printer.printReceipt(slip);
@@ -89,7 +90,10 @@ export function createInfoModule(options: InfoModuleOptions = {}): ServerModule 
 
       app.get('/api/reports/info-views', { preHandler: ctx.requireStaff }, async (request, reply) => {
         const range = parseReportRange(request.query, ctx.clock.now(), timeZone);
-        const rows = views.between(zonedDay(range.from, timeZone), zonedDay(new Date(range.to.getTime() - 1), timeZone));
+        const rows = views.between(
+          zonedDay(range.from, timeZone),
+          zonedDay(new Date(range.to.getTime() - 1), timeZone),
+        );
         const report = viewsReport(rows, range.from, range.to, (slug) => library.englishTitle(slug) ?? slug);
         if (range.format === 'json') return report;
         return reply
@@ -99,7 +103,9 @@ export function createInfoModule(options: InfoModuleOptions = {}): ServerModule 
       });
 
       /** For the reports screen: what is wrong in the content files, so an officer can fix it. */
-      app.get('/api/info/problems', { preHandler: ctx.requireStaff }, async () => library.problems.map((p) => ({ ...p, text: describeProblem(p) })));
+      app.get('/api/info/problems', { preHandler: ctx.requireStaff }, async () =>
+        library.problems.map((p) => ({ ...p, text: describeProblem(p) })),
+      );
 
       /** Reads the content folder again after an officer edited it; answers what is wrong, if anything. */
       app.post('/api/info/reload', { preHandler: ctx.requireStaff }, async () => {
@@ -112,8 +118,12 @@ export function createInfoModule(options: InfoModuleOptions = {}): ServerModule 
 
 function loadAndReport(contentDir: string, ctx: ServerContext): InfoLibrary {
   const library = InfoLibrary.load(contentDir);
-  for (const problem of library.problems) ctx.logger.warn({ problem: describeProblem(problem) }, 'information page left out');
-  ctx.logger.info({ pages: library.list('en').length, problems: library.problems.length, contentDir }, 'information pages loaded');
+  for (const problem of library.problems)
+    ctx.logger.warn({ problem: describeProblem(problem) }, 'information page left out');
+  ctx.logger.info(
+    { pages: library.list('en').length, problems: library.problems.length, contentDir },
+    'information pages loaded',
+  );
   return library;
 }
 
@@ -123,7 +133,12 @@ function tallyBy(rows: readonly ViewRow[], key: (row: ViewRow) => string): { key
   return [...totals].map(([k, views]) => ({ key: k, views }));
 }
 
-export function viewsReport(rows: readonly ViewRow[], from: Date, to: Date, title: (slug: string) => string): InfoViewsReport {
+export function viewsReport(
+  rows: readonly ViewRow[],
+  from: Date,
+  to: Date,
+  title: (slug: string) => string,
+): InfoViewsReport {
   return {
     from: from.toISOString(),
     to: to.toISOString(),
@@ -138,7 +153,10 @@ export function viewsReport(rows: readonly ViewRow[], from: Date, to: Date, titl
 
 function viewsCsv(rows: readonly ViewRow[], title: (slug: string) => string): string {
   const cell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
-  const lines = ['day,slug,title,lang,views', ...rows.map((r) => [r.day, r.slug, title(r.slug), r.lang, r.views].map(cell).join(','))];
+  const lines = [
+    'day,slug,title,lang,views',
+    ...rows.map((r) => [r.day, r.slug, title(r.slug), r.lang, r.views].map(cell).join(',')),
+  ];
   return `${lines.join('\n')}\n`;
 }
 

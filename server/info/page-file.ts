@@ -31,7 +31,11 @@ const booleanKeys = new Set(['reviewed']);
 const numberKeys = new Set(['order']);
 
 function unquote(value: string): string {
-  if (value.length >= 2 && ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'")))) return value.slice(1, -1);
+  if (
+    value.length >= 2 &&
+    ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'")))
+  )
+    return value.slice(1, -1);
   return value;
 }
 
@@ -47,16 +51,24 @@ function typedValue(key: string, value: string): string | number | boolean {
 export function readPageFile(text: string): { page: RawPageFile } | { problem: PageFileProblem } {
   // Files saved on Windows or with a byte-order mark read the same.
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0]?.trim() !== '---') return { problem: { line: 1, message: 'a page starts with a line of three dashes (---), then title, summary and the other fields' } };
+  if (lines[0]?.trim() !== '---')
+    return {
+      problem: {
+        line: 1,
+        message: 'a page starts with a line of three dashes (---), then title, summary and the other fields',
+      },
+    };
   const end = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
-  if (end < 0) return { problem: { message: 'the fields at the top are not closed with a line of three dashes (---)' } };
+  if (end < 0)
+    return { problem: { message: 'the fields at the top are not closed with a line of three dashes (---)' } };
 
   const frontMatter: Record<string, string | number | boolean> = {};
   for (let i = 1; i < end; i++) {
     const line = lines[i] ?? '';
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
     const match = /^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$/.exec(line.trim());
-    if (!match) return { problem: { line: i + 1, message: `expected "name: value", found "${line.trim().slice(0, 40)}"` } };
+    if (!match)
+      return { problem: { line: i + 1, message: `expected "name: value", found "${line.trim().slice(0, 40)}"` } };
     const key = match[1] as string;
     if (key in frontMatter) return { problem: { line: i + 1, field: key, message: `"${key}" is given twice` } };
     frontMatter[key] = typedValue(key, unquote((match[2] ?? '').trim()));
@@ -72,9 +84,21 @@ export function readPageFile(text: string): { page: RawPageFile } | { problem: P
     } else if (/^\s+\S/.test(line) && keyPoints.length > 0) {
       keyPoints[keyPoints.length - 1] = `${keyPoints[keyPoints.length - 1]} ${line.trim()}`;
     } else {
-      return { problem: { line: i + 1, field: 'keyPoints', message: `key points are a list: start each with "- " (found "${line.trim().slice(0, 40)}")` } };
+      return {
+        problem: {
+          line: i + 1,
+          field: 'keyPoints',
+          message: `key points are a list: start each with "- " (found "${line.trim().slice(0, 40)}")`,
+        },
+      };
     }
   }
-  if (keyPoints.length === 0) return { problem: { field: 'keyPoints', message: 'the page has no key points: add at least one line starting with "- " below the fields' } };
+  if (keyPoints.length === 0)
+    return {
+      problem: {
+        field: 'keyPoints',
+        message: 'the page has no key points: add at least one line starting with "- " below the fields',
+      },
+    };
   return { page: { frontMatter, keyPoints } };
 }

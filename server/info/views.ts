@@ -31,14 +31,18 @@ export class InfoViews {
 
   count(day: string, slug: string, lang: string): void {
     this.db
-      .prepare('INSERT INTO info_page_views (day, slug, lang, views) VALUES (?, ?, ?, 1) ON CONFLICT (day, slug, lang) DO UPDATE SET views = views + 1')
+      .prepare(
+        'INSERT INTO info_page_views (day, slug, lang, views) VALUES (?, ?, ?, 1) ON CONFLICT (day, slug, lang) DO UPDATE SET views = views + 1',
+      )
       .run(day, slug, lang);
   }
 
   /** Days from `fromDay` to `toDay`, both included ("YYYY-MM-DD" sorts as text). */
   between(fromDay: string, toDay: string): ViewRow[] {
     return this.db
-      .prepare('SELECT day, slug, lang, views FROM info_page_views WHERE day >= ? AND day <= ? ORDER BY day, slug, lang')
+      .prepare(
+        'SELECT day, slug, lang, views FROM info_page_views WHERE day >= ? AND day <= ? ORDER BY day, slug, lang',
+      )
       .all(fromDay, toDay) as ViewRow[];
   }
 }

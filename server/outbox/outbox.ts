@@ -112,7 +112,9 @@ export class Outbox {
   enqueue(kind: string, id: string, payload: unknown): void {
     const now = this.clock.now().toISOString();
     this.db
-      .prepare('INSERT OR IGNORE INTO outbox_items (outbox, id, kind, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT OR IGNORE INTO outbox_items (outbox, id, kind, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(this.name, id, kind, JSON.stringify(payload), now, now);
     if (this.running) this.schedule(0);
   }
@@ -153,10 +155,18 @@ export class Outbox {
       )
       .get(this.name) as { pending: number | null; sent: number | null; oldest: string | null };
     const lastError = this.db
-      .prepare('SELECT last_error FROM outbox_items WHERE outbox = ? AND sent_at IS NULL AND last_error IS NOT NULL ORDER BY created_at DESC LIMIT 1')
+      .prepare(
+        'SELECT last_error FROM outbox_items WHERE outbox = ? AND sent_at IS NULL AND last_error IS NOT NULL ORDER BY created_at DESC LIMIT 1',
+      )
       .pluck()
       .get(this.name) as string | undefined;
-    return { name: this.name, pending: row.pending ?? 0, sent: row.sent ?? 0, oldestPendingAt: row.oldest, lastError: lastError ?? null };
+    return {
+      name: this.name,
+      pending: row.pending ?? 0,
+      sent: row.sent ?? 0,
+      oldestPendingAt: row.oldest,
+      lastError: lastError ?? null,
+    };
   }
 
   private schedule(delayMs: number): void {
@@ -176,9 +186,11 @@ export class Outbox {
     const previous = this.pass ?? Promise.resolve({ sent: 0, failed: 0 });
     const next = previous.catch(() => undefined).then(() => this.sendBatch(ignoreBackoff));
     this.pass = next;
-    void next.finally(() => {
-      if (this.pass === next) this.pass = null;
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.pass === next) this.pass = null;
+      })
+      .catch(() => undefined);
     return next;
   }
 
@@ -187,7 +199,9 @@ export class Outbox {
     const rows = (
       ignoreBackoff
         ? this.db
-            .prepare('SELECT id, kind, payload, attempts FROM outbox_items WHERE outbox = ? AND sent_at IS NULL ORDER BY next_attempt_at, created_at, id LIMIT ?')
+            .prepare(
+              'SELECT id, kind, payload, attempts FROM outbox_items WHERE outbox = ? AND sent_at IS NULL ORDER BY next_attempt_at, created_at, id LIMIT ?',
+            )
             .all(this.name, this.batchSize)
         : this.db
             .prepare(
@@ -201,7 +215,9 @@ export class Outbox {
       try {
         await this.sendItem({ id: row.id, kind: row.kind, payload: JSON.parse(row.payload) as unknown });
         this.db
-          .prepare('UPDATE outbox_items SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE outbox = ? AND id = ?')
+          .prepare(
+            'UPDATE outbox_items SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE outbox = ? AND id = ?',
+          )
           .run(this.clock.now().toISOString(), this.name, row.id);
         sent++;
       } catch (error) {
@@ -210,9 +226,20 @@ export class Outbox {
         const delay = this.backoff(attempts);
         const message = error instanceof Error ? error.message : String(error);
         this.db
-          .prepare('UPDATE outbox_items SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE outbox = ? AND id = ?')
-          .run(attempts, new Date(this.clock.now().getTime() + delay).toISOString(), message.slice(0, 500), this.name, row.id);
-        this.logger.warn({ id: row.id, kind: row.kind, attempts, retryInMs: delay, reason: message }, 'outbox send failed; will retry');
+          .prepare(
+            'UPDATE outbox_items SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE outbox = ? AND id = ?',
+          )
+          .run(
+            attempts,
+            new Date(this.clock.now().getTime() + delay).toISOString(),
+            message.slice(0, 500),
+            this.name,
+            row.id,
+          );
+        this.logger.warn(
+          { id: row.id, kind: row.kind, attempts, retryInMs: delay, reason: message },
+          'outbox send failed; will retry',
+        );
         // The receiver is probably down: leave the rest of the batch for the next pass.
         break;
       }

@@ -111,13 +111,18 @@ export class PaymentJournal {
   }
 
   byReceiptNumber(receiptNumber: string): JournalRow | null {
-    return (this.db.prepare('SELECT * FROM payment_journal WHERE receipt_number = ?').get(receiptNumber) as JournalRow | undefined) ?? null;
+    return (
+      (this.db.prepare('SELECT * FROM payment_journal WHERE receipt_number = ?').get(receiptNumber) as
+        JournalRow | undefined) ?? null
+    );
   }
 
   /** Payments of a kiosk in one of these states, oldest first. */
   inStates(kiosk: string, states: readonly PaymentState[]): JournalRow[] {
     return this.db
-      .prepare(`SELECT * FROM payment_journal WHERE kiosk = ? AND state IN (${states.map(() => '?').join(',')}) ORDER BY created_at, id`)
+      .prepare(
+        `SELECT * FROM payment_journal WHERE kiosk = ? AND state IN (${states.map(() => '?').join(',')}) ORDER BY created_at, id`,
+      )
       .all(kiosk, ...states) as JournalRow[];
   }
 
@@ -153,14 +158,23 @@ export class PaymentJournal {
    * Records the terminal's final answer. On approval the kiosk's next receipt number is taken in the
    * same transaction, and `receiptText(number)` is stored (masked) as what the receipt says.
    */
-  complete(id: string, result: AuthorisationResult, receiptText: (row: JournalRow, receiptNumber: string) => string): JournalRow {
+  complete(
+    id: string,
+    result: AuthorisationResult,
+    receiptText: (row: JournalRow, receiptNumber: string) => string,
+  ): JournalRow {
     return this.db.transaction(() => {
       const row = this.mustGet(id);
       const late = row.state === 'unknown' ? ' (answer arrived after the kiosk had stopped waiting)' : '';
       switch (result.outcome) {
         case 'approved': {
           const { seq, receiptNumber } = this.nextReceiptNumber(row.kiosk);
-          const approvedRow: JournalRow = { ...row, auth_code: result.authCode, card_scheme: result.cardScheme, last_four: result.lastFour };
+          const approvedRow: JournalRow = {
+            ...row,
+            auth_code: result.authCode,
+            card_scheme: result.cardScheme,
+            last_four: result.lastFour,
+          };
           return this.transition(id, 'approved', {
             receipt_seq: seq,
             receipt_number: receiptNumber,
@@ -175,7 +189,10 @@ export class PaymentJournal {
           });
         }
         case 'declined':
-          return this.transition(id, 'declined', { result_code: result.resultCode, message: maskCardData(result.message + late) });
+          return this.transition(id, 'declined', {
+            result_code: result.resultCode,
+            message: maskCardData(result.message + late),
+          });
         case 'cancelled':
           return this.transition(id, 'cancelled', { message: maskCardData(result.message) });
         case 'unknown':
@@ -200,16 +217,34 @@ export class PaymentJournal {
    */
   recoverAfterRestart(): { unknown: JournalRow[]; cancelled: JournalRow[]; receiptMissing: JournalRow[] } {
     return this.db.transaction(() => {
-      const authorising = this.db.prepare("SELECT id FROM payment_journal WHERE state = 'authorising'").pluck().all() as string[];
-      const pending = this.db.prepare("SELECT id FROM payment_journal WHERE state = 'pending'").pluck().all() as string[];
+      const authorising = this.db
+        .prepare("SELECT id FROM payment_journal WHERE state = 'authorising'")
+        .pluck()
+        .all() as string[];
+      const pending = this.db
+        .prepare("SELECT id FROM payment_journal WHERE state = 'pending'")
+        .pluck()
+        .all() as string[];
       const unknown = authorising.map((id) =>
         this.transition(id, 'unknown', {
-          message: 'The kiosk stopped while the card terminal was working. Check the terminal before settling this payment.',
+          message:
+            'The kiosk stopped while the card terminal was working. Check the terminal before settling this payment.',
         }),
       );
-      const cancelled = pending.map((id) => this.transition(id, 'cancelled', { message: 'The kiosk stopped before the card terminal was asked. Nothing was taken.' }));
-      const receiptMissing = (this.db.prepare("SELECT id FROM payment_journal WHERE state = 'approved' AND receipt_problem IS NULL").pluck().all() as string[]).map(
-        (id) => this.update(id, { receipt_problem: 'The kiosk stopped before the receipt was printed. Reprint it from the staff screen.' }),
+      const cancelled = pending.map((id) =>
+        this.transition(id, 'cancelled', {
+          message: 'The kiosk stopped before the card terminal was asked. Nothing was taken.',
+        }),
+      );
+      const receiptMissing = (
+        this.db
+          .prepare("SELECT id FROM payment_journal WHERE state = 'approved' AND receipt_problem IS NULL")
+          .pluck()
+          .all() as string[]
+      ).map((id) =>
+        this.update(id, {
+          receipt_problem: 'The kiosk stopped before the receipt was printed. Reprint it from the staff screen.',
+        }),
       );
       return { unknown, cancelled, receiptMissing };
     })();
@@ -238,20 +273,30 @@ export class PaymentJournal {
         receipt_number: receiptNumber,
         auth_code: settle.authCode ?? null,
         card_scheme: settle.cardScheme?.toUpperCase() ?? null,
-        receipt_text: maskCardData(receiptText({ ...row, auth_code: settle.authCode ?? null, card_scheme: settle.cardScheme?.toUpperCase() ?? null }, receiptNumber)),
+        receipt_text: maskCardData(
+          receiptText(
+            { ...row, auth_code: settle.authCode ?? null, card_scheme: settle.cardScheme?.toUpperCase() ?? null },
+            receiptNumber,
+          ),
+        ),
         receipt_problem: 'Settled by staff after the resident left; no receipt was printed.',
       });
     })();
   }
 
   markReconciled(ids: readonly string[], reconciliationId: string): void {
-    const statement = this.db.prepare('UPDATE payment_journal SET reconciliation_id = ? WHERE id = ? AND reconciliation_id IS NULL');
+    const statement = this.db.prepare(
+      'UPDATE payment_journal SET reconciliation_id = ? WHERE id = ? AND reconciliation_id IS NULL',
+    );
     for (const id of ids) statement.run(reconciliationId, id);
   }
 
   /** Sequential per kiosk, never reused (UNIQUE (kiosk, receipt_seq) backs this up). */
   private nextReceiptNumber(kiosk: string): { seq: number; receiptNumber: string } {
-    const seq = this.db.prepare('SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM payment_journal WHERE kiosk = ?').pluck().get(kiosk) as number;
+    const seq = this.db
+      .prepare('SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM payment_journal WHERE kiosk = ?')
+      .pluck()
+      .get(kiosk) as number;
     return { seq, receiptNumber: `${kiosk}-${String(seq).padStart(6, '0')}` };
   }
 
@@ -267,7 +312,9 @@ export class PaymentJournal {
       const entries = Object.entries(fields).filter(([key]) => key !== 'id' && key !== 'version');
       const now = this.clock.now().toISOString();
       const sets = [...entries.map(([key]) => `${key} = ?`), 'updated_at = ?', 'version = version + 1'].join(', ');
-      this.db.prepare(`UPDATE payment_journal SET ${sets} WHERE id = ?`).run(...entries.map(([, value]) => value ?? null), now, id);
+      this.db
+        .prepare(`UPDATE payment_journal SET ${sets} WHERE id = ?`)
+        .run(...entries.map(([, value]) => value ?? null), now, id);
       const row = this.mustGet(id);
       this.outbox.enqueue('payment', `${row.id}:v${row.version}`, { version: row.version, payment: toPayment(row) });
       return row;

@@ -15,7 +15,9 @@ export const paymentsModule: ServerModule = {
   register(app, ctx) {
     const offering = ctx.config.kiosks.findIndex((k) => k.offers.includes('payments'));
     if (offering >= 0 && !ctx.config.payments)
-      throw new Error(`The site config is not valid:\n  kiosks.${offering}.offers: offers "payments" but the site config has no "payments" section (payment types, reference rules, limits).`);
+      throw new Error(
+        `The site config is not valid:\n  kiosks.${offering}.offers: offers "payments" but the site config has no "payments" section (payment types, reference rules, limits).`,
+      );
     const service = new PaymentsService(ctx);
     // Before any route can answer: settle what the last stop interrupted (never re-authorise).
     service.recover();

@@ -29,7 +29,9 @@ interface ReceivedRow {
 }
 
 export function localDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(iso),
+  );
 }
 
 export class OfficeLedger {
@@ -41,7 +43,8 @@ export class OfficeLedger {
 
   ingest(version: number, payment: Payment): IngestResult {
     return this.db.transaction((): IngestResult => {
-      const existing = this.db.prepare('SELECT version FROM payments_received WHERE id = ?').pluck().get(payment.id) as number | undefined;
+      const existing = this.db.prepare('SELECT version FROM payments_received WHERE id = ?').pluck().get(payment.id) as
+        number | undefined;
       if (existing !== undefined && existing >= version) return { stored: false, reason: 'older-or-same-version' };
       this.db
         .prepare(
@@ -78,7 +81,13 @@ export class OfficeLedger {
            AND (@kiosk IS NULL OR kiosk = @kiosk) AND (@type IS NULL OR type = @type) AND (@outcome IS NULL OR outcome = @outcome)
          ORDER BY created_at DESC, id`,
       )
-      .all({ lo: shiftDate(from, -1), hi: shiftDate(to, 2), kiosk: filter.kiosk ?? null, type: filter.type ?? null, outcome: filter.outcome ?? null }) as ReceivedRow[];
+      .all({
+        lo: shiftDate(from, -1),
+        hi: shiftDate(to, 2),
+        kiosk: filter.kiosk ?? null,
+        type: filter.type ?? null,
+        outcome: filter.outcome ?? null,
+      }) as ReceivedRow[];
     const payments = rows
       .map((row) => Payment.parse(JSON.parse(row.body)))
       .filter((payment) => {
@@ -116,11 +125,27 @@ export class OfficeLedger {
    * The daily export for the income management system (layout in docs/payments.md "Daily export"):
    * a D line per approved payment, a T line per payment type, one Z line; amounts in pounds.
    */
-  exportCsv(date: string, types: readonly { id: string; name: string; incomeCode: string }[]): { csv: string; count: number; totalPence: number } {
+  exportCsv(
+    date: string,
+    types: readonly { id: string; name: string; incomeCode: string }[],
+  ): { csv: string; count: number; totalPence: number } {
     const approved = this.list({ from: date, to: date, outcome: 'approved' }).sort((a, b) =>
       a.type === b.type ? (a.receiptNumber ?? '').localeCompare(b.receiptNumber ?? '') : a.type.localeCompare(b.type),
     );
-    const header = ['record', 'date', 'time', 'payment_type', 'income_code', 'kiosk', 'receipt_number', 'reference', 'auth_code', 'card_scheme', 'count', 'amount'];
+    const header = [
+      'record',
+      'date',
+      'time',
+      'payment_type',
+      'income_code',
+      'kiosk',
+      'receipt_number',
+      'reference',
+      'auth_code',
+      'card_scheme',
+      'count',
+      'amount',
+    ];
     const lines = [header.join(',')];
     const typeInfo = (id: string) => types.find((t) => t.id === id) ?? { id, name: id, incomeCode: '' };
     let count = 0;
@@ -129,7 +154,20 @@ export class OfficeLedger {
     for (const p of approved) {
       const time = formatLocalDateTime(p.resolvedAt ?? p.updatedAt, this.timeZone).slice(11);
       lines.push(
-        csvLine(['D', date, time, p.type, typeInfo(p.type).incomeCode, p.kiosk, p.receiptNumber ?? '', p.reference, p.authCode ?? '', p.cardScheme ?? '', '1', pounds(p.amountPence)]),
+        csvLine([
+          'D',
+          date,
+          time,
+          p.type,
+          typeInfo(p.type).incomeCode,
+          p.kiosk,
+          p.receiptNumber ?? '',
+          p.reference,
+          p.authCode ?? '',
+          p.cardScheme ?? '',
+          '1',
+          pounds(p.amountPence),
+        ]),
       );
       const t = byType.get(p.type) ?? { count: 0, pence: 0 };
       t.count++;
@@ -139,7 +177,9 @@ export class OfficeLedger {
       totalPence += p.amountPence;
     }
     for (const [type, t] of [...byType.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      lines.push(csvLine(['T', date, '', type, typeInfo(type).incomeCode, '', '', '', '', '', String(t.count), pounds(t.pence)]));
+      lines.push(
+        csvLine(['T', date, '', type, typeInfo(type).incomeCode, '', '', '', '', '', String(t.count), pounds(t.pence)]),
+      );
     }
     lines.push(csvLine(['Z', date, '', '', '', '', '', '', '', '', String(count), pounds(totalPence)]));
     return { csv: `${lines.join('\r\n')}\r\n`, count, totalPence };

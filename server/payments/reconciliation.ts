@@ -26,12 +26,15 @@ export class Reconciler {
   record(kiosk: string, terminal: EndOfDayTotals): Reconciliation {
     return this.db.transaction((): Reconciliation => {
       const at = this.clock.now().toISOString();
-      const previous = this.db.prepare('SELECT at FROM payment_reconciliations WHERE kiosk = ? ORDER BY at DESC LIMIT 1').pluck().get(kiosk) as string | undefined;
-      const approved = (
-        this.db
-          .prepare("SELECT * FROM payment_journal WHERE kiosk = ? AND state IN ('approved', 'receipt-printed') AND reconciliation_id IS NULL ORDER BY created_at")
-          .all(kiosk) as JournalRow[]
-      );
+      const previous = this.db
+        .prepare('SELECT at FROM payment_reconciliations WHERE kiosk = ? ORDER BY at DESC LIMIT 1')
+        .pluck()
+        .get(kiosk) as string | undefined;
+      const approved = this.db
+        .prepare(
+          "SELECT * FROM payment_journal WHERE kiosk = ? AND state IN ('approved', 'receipt-printed') AND reconciliation_id IS NULL ORDER BY created_at",
+        )
+        .all(kiosk) as JournalRow[];
       const unknown = this.journal.inStates(kiosk, ['unknown', 'authorising']);
       const journalByScheme = new Map<string, SchemeTotal>();
       for (const row of approved) {
@@ -45,7 +48,13 @@ export class Reconciler {
       const journalTotal = approved.reduce((sum, row) => sum + row.amount_pence, 0);
       const differences: Reconciliation['differences'] = [];
       if (terminal.count !== journalCount)
-        differences.push({ kind: 'count', scheme: null, terminal: terminal.count, journal: journalCount, detail: `The terminal counted ${terminal.count} payments, the journal ${journalCount}.` });
+        differences.push({
+          kind: 'count',
+          scheme: null,
+          terminal: terminal.count,
+          journal: journalCount,
+          detail: `The terminal counted ${terminal.count} payments, the journal ${journalCount}.`,
+        });
       if (terminal.totalPence !== journalTotal)
         differences.push({
           kind: 'total',
@@ -55,7 +64,12 @@ export class Reconciler {
           detail: `The terminal's total is ${formatPounds(terminal.totalPence)}, the journal's ${formatPounds(journalTotal)} (difference ${formatPounds(terminal.totalPence - journalTotal)}).`,
         });
       const terminalByScheme = new Map<string, SchemeTotal>();
-      for (const s of terminal.byScheme) terminalByScheme.set(schemeKey(s.scheme), { scheme: schemeKey(s.scheme), count: s.count, totalPence: s.totalPence });
+      for (const s of terminal.byScheme)
+        terminalByScheme.set(schemeKey(s.scheme), {
+          scheme: schemeKey(s.scheme),
+          count: s.count,
+          totalPence: s.totalPence,
+        });
       for (const scheme of new Set([...terminalByScheme.keys(), ...journalByScheme.keys()])) {
         const t = terminalByScheme.get(scheme) ?? { scheme, count: 0, totalPence: 0 };
         const j = journalByScheme.get(scheme) ?? { scheme, count: 0, totalPence: 0 };
@@ -82,13 +96,27 @@ export class Reconciler {
         at,
         periodStart: previous ?? null,
         terminal: { count: terminal.count, totalPence: terminal.totalPence, byScheme: [...terminalByScheme.values()] },
-        journal: { count: journalCount, totalPence: journalTotal, byScheme: [...journalByScheme.values()], unknownIds: unknown.map((r) => r.id) },
+        journal: {
+          count: journalCount,
+          totalPence: journalTotal,
+          byScheme: [...journalByScheme.values()],
+          unknownIds: unknown.map((r) => r.id),
+        },
         matched: differences.length === 0,
         differences,
       };
       this.db
-        .prepare('INSERT INTO payment_reconciliations (id, kiosk, at, period_start, matched, body) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(reconciliation.id, kiosk, at, reconciliation.periodStart, reconciliation.matched ? 1 : 0, JSON.stringify(reconciliation));
+        .prepare(
+          'INSERT INTO payment_reconciliations (id, kiosk, at, period_start, matched, body) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          reconciliation.id,
+          kiosk,
+          at,
+          reconciliation.periodStart,
+          reconciliation.matched ? 1 : 0,
+          JSON.stringify(reconciliation),
+        );
       this.journal.markReconciled(
         approved.map((r) => r.id),
         reconciliation.id,
@@ -100,7 +128,10 @@ export class Reconciler {
   list(kiosk?: string, limit = 50): Reconciliation[] {
     const rows = (
       kiosk
-        ? this.db.prepare('SELECT body FROM payment_reconciliations WHERE kiosk = ? ORDER BY at DESC LIMIT ?').pluck().all(kiosk, limit)
+        ? this.db
+            .prepare('SELECT body FROM payment_reconciliations WHERE kiosk = ? ORDER BY at DESC LIMIT ?')
+            .pluck()
+            .all(kiosk, limit)
         : this.db.prepare('SELECT body FROM payment_reconciliations ORDER BY at DESC LIMIT ?').pluck().all(limit)
     ) as string[];
     return rows.map((body) => JSON.parse(body) as Reconciliation);

@@ -16,10 +16,22 @@ import type { PaymentsService } from './service.js';
 const IdParams = z.strictObject({ id: z.uuid('a payment id is a UUID') });
 const KioskQuery = z.strictObject({ kiosk: z.string().min(1, 'say which kiosk: ?kiosk=<id>') });
 const DateQuery = z.strictObject({ date: z.iso.date('a date is YYYY-MM-DD') });
-const ReportQuery = z.strictObject({ from: z.iso.date(), to: z.iso.date(), kiosk: z.string().optional(), type: z.string().optional() });
+const ReportQuery = z.strictObject({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  kiosk: z.string().optional(),
+  type: z.string().optional(),
+});
 const ReconcileRequest = z.strictObject({ kiosk: z.string().min(1) });
-const ReceiptParams = z.strictObject({ receiptNumber: z.string().regex(/^[a-z0-9-]{1,60}-\d{6}$/, 'a receipt number looks like "kiosk-1-000042"') });
-const JournalQuery = z.strictObject({ kiosk: z.string().optional(), state: z.enum(['pending', 'authorising', 'approved', 'declined', 'cancelled', 'unknown', 'receipt-printed']).optional() });
+const ReceiptParams = z.strictObject({
+  receiptNumber: z.string().regex(/^[a-z0-9-]{1,60}-\d{6}$/, 'a receipt number looks like "kiosk-1-000042"'),
+});
+const JournalQuery = z.strictObject({
+  kiosk: z.string().optional(),
+  state: z
+    .enum(['pending', 'authorising', 'approved', 'declined', 'cancelled', 'unknown', 'receipt-printed'])
+    .optional(),
+});
 
 const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
 
@@ -34,7 +46,16 @@ export function registerPaymentRoutes(app: FastifyInstance, ctx: ServerContext, 
     return {
       councilName: ctx.config.site.councilName,
       terminalAvailable: health === 'ok' || health === 'warning',
-      types: service.typesFor(kiosk).map((t) => ({ id: t.id, name: t.name, reference: t.reference, minPence: t.minPence, maxPence: t.maxPence, amount: t.amount })),
+      types: service
+        .typesFor(kiosk)
+        .map((t) => ({
+          id: t.id,
+          name: t.name,
+          reference: t.reference,
+          minPence: t.minPence,
+          maxPence: t.maxPence,
+          amount: t.amount,
+        })),
     };
   });
 
@@ -67,7 +88,13 @@ export function registerPaymentRoutes(app: FastifyInstance, ctx: ServerContext, 
     const expected = ctx.config.payments?.ingestToken;
     const header = request.headers.authorization ?? '';
     if (expected ? header !== `Bearer ${expected}` : !isLoopback(request.ip))
-      throw new HttpError(401, 'ingest-not-allowed', expected ? 'Wrong or missing ingest token.' : 'Set payments.ingestToken to accept payments from other machines.');
+      throw new HttpError(
+        401,
+        'ingest-not-allowed',
+        expected
+          ? 'Wrong or missing ingest token.'
+          : 'Set payments.ingestToken to accept payments from other machines.',
+      );
     return service.ingest(request.body);
   });
 
@@ -86,7 +113,10 @@ export function registerPaymentRoutes(app: FastifyInstance, ctx: ServerContext, 
   app.get('/api/payments/export', staff, async (request, reply) => {
     const { date } = parseInput(DateQuery, request.query, 'query');
     const result = service.exportDay(date);
-    ctx.logger.info({ date, count: result.count, totalPence: result.totalPence, by: who(request) }, 'payments export made');
+    ctx.logger.info(
+      { date, count: result.count, totalPence: result.totalPence, by: who(request) },
+      'payments export made',
+    );
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="payments-${date}.csv"`)
@@ -97,14 +127,19 @@ export function registerPaymentRoutes(app: FastifyInstance, ctx: ServerContext, 
   app.get('/api/payments/export.json', staff, async (request) => {
     const { date } = parseInput(DateQuery, request.query, 'query');
     const result = service.exportDay(date);
-    ctx.logger.info({ date, count: result.count, totalPence: result.totalPence, by: who(request) }, 'payments export made');
+    ctx.logger.info(
+      { date, count: result.count, totalPence: result.totalPence, by: who(request) },
+      'payments export made',
+    );
     return { filename: `payments-${date}.csv`, csv: result.csv, count: result.count, totalPence: result.totalPence };
   });
 
   app.get('/api/payments/journal', staff, async (request) => {
     const query = parseInput(JournalQuery, request.query, 'query');
     const rows = ctx.db
-      .prepare('SELECT id FROM payment_journal WHERE (@kiosk IS NULL OR kiosk = @kiosk) AND (@state IS NULL OR state = @state) ORDER BY created_at DESC LIMIT 500')
+      .prepare(
+        'SELECT id FROM payment_journal WHERE (@kiosk IS NULL OR kiosk = @kiosk) AND (@state IS NULL OR state = @state) ORDER BY created_at DESC LIMIT 500',
+      )
       .pluck()
       .all({ kiosk: query.kiosk ?? null, state: query.state ?? null }) as string[];
     return rows.map((id) => service.runner.view(service.journal.get(id)!));

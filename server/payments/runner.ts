@@ -89,7 +89,11 @@ export class PaymentRunner {
     if (!terminal) throw new HttpError(503, 'terminal-unavailable', `Kiosk "${request.kiosk}" has no card terminal.`);
     const health = terminal.state().health;
     if (health === 'offline' || health === 'fault')
-      throw new HttpError(503, 'terminal-unavailable', `The card terminal of kiosk "${request.kiosk}" is ${health}: payments are paused.`);
+      throw new HttpError(
+        503,
+        'terminal-unavailable',
+        `The card terminal of kiosk "${request.kiosk}" is ${health}: payments are paused.`,
+      );
     if (this.active.has(request.kiosk))
       throw new HttpError(409, 'terminal-busy', `Kiosk "${request.kiosk}" is already taking a payment.`);
     const row = this.deps.journal.create(request);
@@ -121,10 +125,17 @@ export class PaymentRunner {
       if (row.state === 'cancelled') return row;
       throw new HttpError(409, 'not-cancellable', `This payment is already ${row.state}.`);
     }
-    if (!run.cancellable) throw new HttpError(409, 'not-cancellable', 'The card has been presented: the payment can no longer be cancelled here.');
+    if (!run.cancellable)
+      throw new HttpError(
+        409,
+        'not-cancellable',
+        'The card has been presented: the payment can no longer be cancelled here.',
+      );
     run.cancelRequested = true;
     if (row.state === 'authorising') {
-      await run.terminal.abort().catch((error: unknown) => this.deps.logger.warn({ id, err: error }, 'terminal abort failed'));
+      await run.terminal
+        .abort()
+        .catch((error: unknown) => this.deps.logger.warn({ id, err: error }, 'terminal abort failed'));
     }
     return this.deps.journal.get(id) ?? row;
   }
@@ -135,12 +146,17 @@ export class PaymentRunner {
     await new Promise((resolve) => setImmediate(resolve));
     failpoint('after-pending');
     if (run.cancelRequested) {
-      this.publishResult(journal.cancelPending(row.id, 'Cancelled by the resident before the card terminal was asked.'));
+      this.publishResult(
+        journal.cancelPending(row.id, 'Cancelled by the resident before the card terminal was asked.'),
+      );
       return;
     }
     journal.markAuthorising(row.id);
     failpoint('after-authorising');
-    logger.info({ payment: row.id, kiosk: row.kiosk, type: row.type, amountPence: row.amount_pence }, 'authorisation started');
+    logger.info(
+      { payment: row.id, kiosk: row.kiosk, type: row.type, amountPence: row.amount_pence },
+      'authorisation started',
+    );
 
     const result = await this.authoriseWithSilenceGuard(run, row);
     if (result === 'gave-up') {
@@ -168,10 +184,17 @@ export class PaymentRunner {
         timer = setTimeout(() => {
           if (finished) return;
           finished = true;
-          this.deps.logger.warn({ payment: row.id, kiosk: row.kiosk }, 'no answer from the card terminal; marking the outcome unknown');
+          this.deps.logger.warn(
+            { payment: row.id, kiosk: row.kiosk },
+            'no answer from the card terminal; marking the outcome unknown',
+          );
           void run.terminal.abort().catch(() => undefined);
           this.publishResult(
-            this.deps.journal.complete(row.id, { outcome: 'unknown', message: 'The card terminal stopped answering before it gave a result.' }, () => ''),
+            this.deps.journal.complete(
+              row.id,
+              { outcome: 'unknown', message: 'The card terminal stopped answering before it gave a result.' },
+              () => '',
+            ),
           );
           resolve('gave-up');
         }, silenceMs);
@@ -200,12 +223,10 @@ export class PaymentRunner {
       }
       run.terminalDone = answer.catch(() => undefined);
       answer
-        .catch(
-          (error: unknown): AuthorisationResult => ({
-            outcome: 'unknown',
-            message: `The card terminal connection failed during the payment (${error instanceof Error ? error.message : String(error)}).`,
-          }),
-        )
+        .catch((error: unknown): AuthorisationResult => ({
+          outcome: 'unknown',
+          message: `The card terminal connection failed during the payment (${error instanceof Error ? error.message : String(error)}).`,
+        }))
         .then((result) => {
           if (timer) clearTimeout(timer);
           if (finished) {
@@ -226,7 +247,10 @@ export class PaymentRunner {
     if (current.state === 'unknown' && result.outcome !== 'approved' && result.outcome !== 'declined') return;
     const context = this.receiptContext(current.type, result.outcome === 'approved' ? result.receiptLines : []);
     const row = journal.complete(id, result, (r, number) => receiptText(r, number, context));
-    logger.info({ payment: id, kiosk: row.kiosk, outcome: row.state, receipt: row.receipt_number }, 'authorisation finished');
+    logger.info(
+      { payment: id, kiosk: row.kiosk, outcome: row.state, receipt: row.receipt_number },
+      'authorisation finished',
+    );
     this.publishResult(row);
     if (row.state === 'approved') {
       failpoint('after-approval');

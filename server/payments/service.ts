@@ -67,7 +67,11 @@ export class PaymentsService {
     const { unknown, cancelled, receiptMissing } = this.journal.recoverAfterRestart();
     if (unknown.length + cancelled.length + receiptMissing.length > 0)
       this.ctx.logger.warn(
-        { unknown: unknown.map((r) => r.id), cancelled: cancelled.map((r) => r.id), receiptMissing: receiptMissing.map((r) => r.id) },
+        {
+          unknown: unknown.map((r) => r.id),
+          cancelled: cancelled.map((r) => r.id),
+          receiptMissing: receiptMissing.map((r) => r.id),
+        },
         'payments interrupted by the last stop: in-flight authorisations marked outcome unknown (never retried)',
       );
   }
@@ -88,7 +92,9 @@ export class PaymentsService {
 
   validateReference(typeId: string, reference: string) {
     const check = checkReference(this.type(typeId).reference, reference);
-    return check.ok ? { ok: true as const, reference: check.reference } : { ok: false as const, reason: check.reason, message: referenceMessages[check.reason] };
+    return check.ok
+      ? { ok: true as const, reference: check.reference }
+      : { ok: false as const, reason: check.reason, message: referenceMessages[check.reason] };
   }
 
   /** Idempotent on the client's id: the same request again answers the same payment. */
@@ -97,18 +103,50 @@ export class PaymentsService {
     const type = this.type(request.type);
     const check = checkReference(type.reference, request.reference);
     if (existing) {
-      const same = existing.kiosk === request.kiosk && existing.type === request.type && existing.amount_pence === request.amountPence && check.ok && existing.reference === check.reference;
-      if (!same) throw new HttpError(409, 'id-reused', `Payment id "${request.id}" was already used for a different payment.`, 'id');
+      const same =
+        existing.kiosk === request.kiosk &&
+        existing.type === request.type &&
+        existing.amount_pence === request.amountPence &&
+        check.ok &&
+        existing.reference === check.reference;
+      if (!same)
+        throw new HttpError(
+          409,
+          'id-reused',
+          `Payment id "${request.id}" was already used for a different payment.`,
+          'id',
+        );
       return { row: existing, created: false };
     }
     if (this.typesFor(request.kiosk).every((t) => t.id !== request.type))
-      throw new HttpError(403, 'not-offered', `Kiosk "${request.kiosk}" does not take payments of type "${request.type}".`, 'kiosk');
+      throw new HttpError(
+        403,
+        'not-offered',
+        `Kiosk "${request.kiosk}" does not take payments of type "${request.type}".`,
+        'kiosk',
+      );
     if (!check.ok) throw new HttpError(422, `reference-${check.reason}`, referenceMessages[check.reason], 'reference');
     if (type.amount.mode === 'fixed' && request.amountPence !== type.amount.pence)
-      throw new HttpError(422, 'amount-fixed', `${type.name} is a fixed amount of ${type.amount.pence} pence.`, 'amountPence');
+      throw new HttpError(
+        422,
+        'amount-fixed',
+        `${type.name} is a fixed amount of ${type.amount.pence} pence.`,
+        'amountPence',
+      );
     if (request.amountPence < type.minPence || request.amountPence > type.maxPence)
-      throw new HttpError(422, 'amount-out-of-range', `The amount for ${type.name} must be between ${type.minPence} and ${type.maxPence} pence.`, 'amountPence');
-    const row = this.runner.start({ id: request.id, kiosk: request.kiosk, type: request.type, reference: check.reference, amountPence: request.amountPence });
+      throw new HttpError(
+        422,
+        'amount-out-of-range',
+        `The amount for ${type.name} must be between ${type.minPence} and ${type.maxPence} pence.`,
+        'amountPence',
+      );
+    const row = this.runner.start({
+      id: request.id,
+      kiosk: request.kiosk,
+      type: request.type,
+      reference: check.reference,
+      amountPence: request.amountPence,
+    });
     return { row, created: true };
   }
 
@@ -116,7 +154,12 @@ export class PaymentsService {
     const parsed = IngestItem.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new HttpError(400, 'invalid-input', `"${issue?.path.join('.') ?? 'body'}": ${issue?.message ?? 'not valid'}`, issue?.path.join('.'));
+      throw new HttpError(
+        400,
+        'invalid-input',
+        `"${issue?.path.join('.') ?? 'body'}": ${issue?.message ?? 'not valid'}`,
+        issue?.path.join('.'),
+      );
     }
     if (parsed.data.id !== `${parsed.data.payload.payment.id}:v${parsed.data.payload.version}`)
       throw new HttpError(400, 'invalid-input', 'The item id must be "<payment id>:v<version>".', 'id');
@@ -125,7 +168,8 @@ export class PaymentsService {
 
   async reprint(receiptNumber: string, by: string): Promise<{ printed: boolean; detail: string | null }> {
     const row = this.journal.byReceiptNumber(receiptNumber);
-    if (!row || !row.receipt_text) throw new HttpError(404, 'not-found', `No receipt number "${receiptNumber}" in this kiosk's journal.`);
+    if (!row || !row.receipt_text)
+      throw new HttpError(404, 'not-found', `No receipt number "${receiptNumber}" in this kiosk's journal.`);
     const printer = this.ctx.devices.forKiosk(row.kiosk).receiptPrinter;
     if (!printer) throw new HttpError(503, 'printer-unavailable', `Kiosk "${row.kiosk}" has no receipt printer.`);
     const outcome = await printer.printReceipt(toPrintout(row.receipt_text, true));
@@ -134,25 +178,43 @@ export class PaymentsService {
     return outcome.printed ? { printed: true, detail: null } : { printed: false, detail: outcome.detail };
   }
 
-  resolve(id: string, settle: { outcome: 'approved' | 'declined'; note: string; authCode?: string; cardScheme?: string }, by: string): JournalRow {
+  resolve(
+    id: string,
+    settle: { outcome: 'approved' | 'declined'; note: string; authCode?: string; cardScheme?: string },
+    by: string,
+  ): JournalRow {
     const row = this.journal.get(id);
     if (!row) throw new HttpError(404, 'not-found', `No payment with id "${id}".`);
-    if (row.state !== 'unknown') throw new HttpError(409, 'not-unknown', `Only payments with outcome unknown can be settled; this one is ${row.state}.`);
+    if (row.state !== 'unknown')
+      throw new HttpError(
+        409,
+        'not-unknown',
+        `Only payments with outcome unknown can be settled; this one is ${row.state}.`,
+      );
     const context = this.runner.receiptContext(row.type, []);
     return this.journal.resolve(id, { ...settle, by }, (r, number) => receiptText(r, number, context));
   }
 
   async reconcile(kiosk: string): Promise<Reconciliation> {
-    if (!this.ctx.config.kiosks.some((k) => k.id === kiosk)) throw new HttpError(404, 'unknown-kiosk', `No kiosk "${kiosk}" in the site config.`, 'kiosk');
+    if (!this.ctx.config.kiosks.some((k) => k.id === kiosk))
+      throw new HttpError(404, 'unknown-kiosk', `No kiosk "${kiosk}" in the site config.`, 'kiosk');
     const terminal = this.ctx.devices.forKiosk(kiosk).cardTerminal;
     if (!terminal) throw new HttpError(503, 'terminal-unavailable', `Kiosk "${kiosk}" has no card terminal.`);
     if (this.journal.inStates(kiosk, ['pending', 'authorising']).length > 0)
-      throw new HttpError(409, 'terminal-busy', 'A payment is in progress on this kiosk: try the end of day again in a minute.');
+      throw new HttpError(
+        409,
+        'terminal-busy',
+        'A payment is in progress on this kiosk: try the end of day again in a minute.',
+      );
     let totals;
     try {
       totals = await terminal.endOfDay();
     } catch (error) {
-      throw new HttpError(503, 'terminal-unavailable', `The card terminal did not give its totals: ${error instanceof Error ? error.message : String(error)} Try again in a minute.`);
+      throw new HttpError(
+        503,
+        'terminal-unavailable',
+        `The card terminal did not give its totals: ${error instanceof Error ? error.message : String(error)} Try again in a minute.`,
+      );
     }
     return this.reconciler.record(kiosk, totals);
   }

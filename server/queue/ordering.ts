@@ -28,9 +28,13 @@ export interface OrderingRules {
   waitTargetSeconds: number;
 }
 
-export const orderingRules = (config: SiteConfig): OrderingRules => ({ ...config.ordering, waitTargetSeconds: config.waitTargetSeconds });
+export const orderingRules = (config: SiteConfig): OrderingRules => ({
+  ...config.ordering,
+  waitTargetSeconds: config.waitTargetSeconds,
+});
 
-const byIssue = (a: Waiting, b: Waiting) => (a.issuedAt < b.issuedAt ? -1 : a.issuedAt > b.issuedAt ? 1 : a.seq - b.seq);
+const byIssue = (a: Waiting, b: Waiting) =>
+  a.issuedAt < b.issuedAt ? -1 : a.issuedAt > b.issuedAt ? 1 : a.seq - b.seq;
 
 /** The waiting tickets of one service in the order they will be called. */
 export function orderService<T extends Waiting>(tickets: readonly T[], rules: OrderingRules, now: Date): T[] {
@@ -61,8 +65,19 @@ export function orderService<T extends Waiting>(tickets: readonly T[], rules: Or
  * The order in which a desk serving `services` would call the waiting tickets if no one else
  * arrived: repeatedly take the head chosen by the across-services rule.
  */
-export function orderForDesk<T extends Waiting>(tickets: readonly T[], services: readonly string[], rules: OrderingRules, now: Date): T[] {
-  const queues = services.map((service) => orderService(tickets.filter((t) => t.service === service), rules, now));
+export function orderForDesk<T extends Waiting>(
+  tickets: readonly T[],
+  services: readonly string[],
+  rules: OrderingRules,
+  now: Date,
+): T[] {
+  const queues = services.map((service) =>
+    orderService(
+      tickets.filter((t) => t.service === service),
+      rules,
+      now,
+    ),
+  );
   const heads = queues.map(() => 0);
   const result: T[] = [];
   for (;;) {

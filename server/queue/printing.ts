@@ -6,7 +6,14 @@ import type { KioskDevices } from '../devices/directory.js';
 
 export function ticketPrintout(
   config: SiteConfig,
-  ticket: { id: string; number: string; service: string; issuedAt: string; position: number; estimatedWaitMinutes: number },
+  ticket: {
+    id: string;
+    number: string;
+    service: string;
+    issuedAt: string;
+    position: number;
+    estimatedWaitMinutes: number;
+  },
   statusUrl: string | null,
 ): TicketPrintout {
   const service = config.services.find((s) => s.id === ticket.service);

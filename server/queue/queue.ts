@@ -6,14 +6,32 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SiteConfig } from '../../contract/config.js';
-import type { DeskStatus, IssuedTicket, PrintTicketResponse, QueueEntry, QueueEvent, RecentCall, Ticket, TicketState, TicketStatus } from '../../contract/queue.js';
+import type {
+  DeskStatus,
+  IssuedTicket,
+  PrintTicketResponse,
+  QueueEntry,
+  QueueEvent,
+  RecentCall,
+  Ticket,
+  TicketState,
+  TicketStatus,
+} from '../../contract/queue.js';
 import type { Clock } from '../clock.js';
 import type { EventHub } from '../events.js';
 import { HttpError, conflict, notFound } from '../http/errors.js';
 import type { Db } from '../store/database.js';
 import { estimateWaitSeconds, meanServiceSeconds, toWholeMinutes, type DeskLoad } from './estimate.js';
 import { orderForDesk, orderService, orderingRules } from './ordering.js';
-import { formatNumber, queueStatements, recordEvent, toTicket, type QueueStatements, type TicketRow, type WaitingKeys } from './store.js';
+import {
+  formatNumber,
+  queueStatements,
+  recordEvent,
+  toTicket,
+  type QueueStatements,
+  type TicketRow,
+  type WaitingKeys,
+} from './store.js';
 import { zonedDay } from '../zoned-time.js';
 
 export interface QueueDeps {
@@ -23,7 +41,13 @@ export interface QueueDeps {
   events: EventHub;
 }
 
-const asWaiting = (row: WaitingKeys) => ({ id: row.id, service: row.service, priority: row.priority === 1, issuedAt: row.issued_at, seq: row.seq });
+const asWaiting = (row: WaitingKeys) => ({
+  id: row.id,
+  service: row.service,
+  priority: row.priority === 1,
+  issuedAt: row.issued_at,
+  seq: row.seq,
+});
 
 const finalStates: readonly TicketState[] = ['completed', 'no-show', 'closed'];
 const maxServiceSampleSeconds = 4 * 3600;
@@ -56,7 +80,8 @@ export class Queue {
 
   private requireService(id: string, field = 'service') {
     const service = this.service(id);
-    if (!service) throw new HttpError(400, 'unknown-service', `"${field}": there is no service "${id}" at this site.`, field);
+    if (!service)
+      throw new HttpError(400, 'unknown-service', `"${field}": there is no service "${id}" at this site.`, field);
     return service;
   }
 
@@ -80,28 +105,37 @@ export class Queue {
 
   issue(request: { service: string; priority: boolean; kiosk?: string | undefined }): IssuedTicket {
     const service = this.requireService(request.service);
-    const result = this.deps.db.transaction(() => {
-      const now = this.deps.clock.now();
-      const at = now.toISOString();
-      const day = zonedDay(now, this.config.site.timeZone);
-      const serial = this.sql.nextSerial.get(service.id, day)?.last_number;
-      if (serial === undefined) throw new Error('ticket counter returned nothing');
-      const id = randomUUID();
-      this.sql.insertTicket.run({
-        id,
-        day,
-        issued_service: service.id,
-        serial,
-        number: formatNumber(service.prefix, serial),
-        service: service.id,
-        priority: request.priority ? 1 : 0,
-        issued_at: at,
-        kiosk: request.kiosk ?? null,
-      });
-      recordEvent(this.sql, { ticketId: id, type: 'issued', at, service: service.id, actor: request.kiosk ?? null, detail: { priority: request.priority } });
-      const row = this.requireTicket(id);
-      return { row, at, ...this.placeInQueue(row, now) };
-    }).immediate();
+    const result = this.deps.db
+      .transaction(() => {
+        const now = this.deps.clock.now();
+        const at = now.toISOString();
+        const day = zonedDay(now, this.config.site.timeZone);
+        const serial = this.sql.nextSerial.get(service.id, day)?.last_number;
+        if (serial === undefined) throw new Error('ticket counter returned nothing');
+        const id = randomUUID();
+        this.sql.insertTicket.run({
+          id,
+          day,
+          issued_service: service.id,
+          serial,
+          number: formatNumber(service.prefix, serial),
+          service: service.id,
+          priority: request.priority ? 1 : 0,
+          issued_at: at,
+          kiosk: request.kiosk ?? null,
+        });
+        recordEvent(this.sql, {
+          ticketId: id,
+          type: 'issued',
+          at,
+          service: service.id,
+          actor: request.kiosk ?? null,
+          detail: { priority: request.priority },
+        });
+        const row = this.requireTicket(id);
+        return { row, at, ...this.placeInQueue(row, now) };
+      })
+      .immediate();
     this.publish('ticket.issued', result.row, result.at);
     return { ...toTicket(result.row), position: result.position, estimatedWaitMinutes: result.estimatedWaitMinutes };
   }
@@ -114,24 +148,43 @@ export class Queue {
    */
   callNext(deskId: string, actor: string | null): Ticket | null {
     this.requireDesk(deskId);
-    const outcome = this.deps.db.transaction(() => {
-      const now = this.deps.clock.now();
-      const at = now.toISOString();
-      const finished: TicketRow[] = [];
-      for (const current of this.sql.atDesks.all().filter((row) => row.desk === deskId)) {
-        this.deps.db.prepare(`UPDATE tickets SET state = 'completed', completed_at = ? WHERE id = ?`).run(at, current.id);
-        recordEvent(this.sql, { ticketId: current.id, type: 'completed', at, desk: deskId, service: current.service, actor, detail: { by: 'call-next' } });
-        finished.push(this.requireTicket(current.id));
-      }
-      const next = orderForDesk(this.sql.waitingKeys.all().map(asWaiting), this.deskServices(deskId), orderingRules(this.config), now)[0];
-      this.sql.touchDesk.run(deskId, actor, at);
-      if (!next) return { at, finished, called: null };
-      this.deps.db
-        .prepare(`UPDATE tickets SET state = 'called', desk = ?, called_at = COALESCE(called_at, ?), last_called_at = ? WHERE id = ? AND state = 'waiting'`)
-        .run(deskId, at, at, next.id);
-      recordEvent(this.sql, { ticketId: next.id, type: 'called', at, desk: deskId, service: next.service, actor });
-      return { at, finished, called: this.requireTicket(next.id) };
-    }).immediate();
+    const outcome = this.deps.db
+      .transaction(() => {
+        const now = this.deps.clock.now();
+        const at = now.toISOString();
+        const finished: TicketRow[] = [];
+        for (const current of this.sql.atDesks.all().filter((row) => row.desk === deskId)) {
+          this.deps.db
+            .prepare(`UPDATE tickets SET state = 'completed', completed_at = ? WHERE id = ?`)
+            .run(at, current.id);
+          recordEvent(this.sql, {
+            ticketId: current.id,
+            type: 'completed',
+            at,
+            desk: deskId,
+            service: current.service,
+            actor,
+            detail: { by: 'call-next' },
+          });
+          finished.push(this.requireTicket(current.id));
+        }
+        const next = orderForDesk(
+          this.sql.waitingKeys.all().map(asWaiting),
+          this.deskServices(deskId),
+          orderingRules(this.config),
+          now,
+        )[0];
+        this.sql.touchDesk.run(deskId, actor, at);
+        if (!next) return { at, finished, called: null };
+        this.deps.db
+          .prepare(
+            `UPDATE tickets SET state = 'called', desk = ?, called_at = COALESCE(called_at, ?), last_called_at = ? WHERE id = ? AND state = 'waiting'`,
+          )
+          .run(deskId, at, at, next.id);
+        recordEvent(this.sql, { ticketId: next.id, type: 'called', at, desk: deskId, service: next.service, actor });
+        return { at, finished, called: this.requireTicket(next.id) };
+      })
+      .immediate();
     for (const row of outcome.finished) this.publish('ticket.completed', row, outcome.at);
     if (!outcome.called) return null;
     this.publish('ticket.called', outcome.called, outcome.at);
@@ -164,11 +217,26 @@ export class Queue {
   transfer(id: string, toService: string, actor: string | null): Ticket {
     this.requireService(toService);
     const row = this.requireTicket(id);
-    if (row.service === toService) throw new HttpError(400, 'same-service', `"service": ticket ${row.number} is already in "${toService}".`, 'service');
-    return this.change(id, ['waiting', 'called', 'serving'], 'transferred', 'ticket.transferred', actor, (current, at) => {
-      this.deps.db.prepare(`UPDATE tickets SET state = 'waiting', service = ?, desk = NULL WHERE id = ?`).run(toService, current.id);
-      return { from: current.service, to: toService, desk: current.desk, at };
-    });
+    if (row.service === toService)
+      throw new HttpError(
+        400,
+        'same-service',
+        `"service": ticket ${row.number} is already in "${toService}".`,
+        'service',
+      );
+    return this.change(
+      id,
+      ['waiting', 'called', 'serving'],
+      'transferred',
+      'ticket.transferred',
+      actor,
+      (current, at) => {
+        this.deps.db
+          .prepare(`UPDATE tickets SET state = 'waiting', service = ?, desk = NULL WHERE id = ?`)
+          .run(toService, current.id);
+        return { from: current.service, to: toService, desk: current.desk, at };
+      },
+    );
   }
 
   /** A waiting resident who has left (or staff closing the list): the ticket is closed unserved. */
@@ -185,15 +253,25 @@ export class Queue {
   closeEarlierDays(): number {
     const now = this.deps.clock.now();
     const today = zonedDay(now, this.config.site.timeZone);
-    const closed = this.deps.db.transaction(() => {
-      const at = now.toISOString();
-      const rows = this.sql.unfinishedBefore.all(today);
-      for (const row of rows) {
-        this.deps.db.prepare(`UPDATE tickets SET state = 'closed', completed_at = ? WHERE id = ?`).run(at, row.id);
-        recordEvent(this.sql, { ticketId: row.id, type: 'closed', at, desk: row.desk, service: row.service, actor: null, detail: { by: 'end-of-day', from: row.state } });
-      }
-      return { at, rows: rows.map((row) => this.requireTicket(row.id)) };
-    }).immediate();
+    const closed = this.deps.db
+      .transaction(() => {
+        const at = now.toISOString();
+        const rows = this.sql.unfinishedBefore.all(today);
+        for (const row of rows) {
+          this.deps.db.prepare(`UPDATE tickets SET state = 'closed', completed_at = ? WHERE id = ?`).run(at, row.id);
+          recordEvent(this.sql, {
+            ticketId: row.id,
+            type: 'closed',
+            at,
+            desk: row.desk,
+            service: row.service,
+            actor: null,
+            detail: { by: 'end-of-day', from: row.state },
+          });
+        }
+        return { at, rows: rows.map((row) => this.requireTicket(row.id)) };
+      })
+      .immediate();
     for (const row of closed.rows) this.publish('ticket.closed', row, closed.at);
     return closed.rows.length;
   }
@@ -206,15 +284,25 @@ export class Queue {
     actor: string | null,
     apply: (row: TicketRow, at: string) => unknown,
   ): Ticket {
-    const outcome = this.deps.db.transaction(() => {
-      const row = this.requireTicket(id);
-      if (!allowed.includes(row.state)) throw wrongState(row, historyType, allowed);
-      const at = this.deps.clock.now().toISOString();
-      const detail = apply(row, at);
-      recordEvent(this.sql, { ticketId: row.id, type: historyType, at, desk: row.desk, service: row.service, actor, detail: detail ?? undefined });
-      if (row.desk) this.sql.touchDesk.run(row.desk, null, at);
-      return { at, row: this.requireTicket(id) };
-    }).immediate();
+    const outcome = this.deps.db
+      .transaction(() => {
+        const row = this.requireTicket(id);
+        if (!allowed.includes(row.state)) throw wrongState(row, historyType, allowed);
+        const at = this.deps.clock.now().toISOString();
+        const detail = apply(row, at);
+        recordEvent(this.sql, {
+          ticketId: row.id,
+          type: historyType,
+          at,
+          desk: row.desk,
+          service: row.service,
+          actor,
+          detail: detail ?? undefined,
+        });
+        if (row.desk) this.sql.touchDesk.run(row.desk, null, at);
+        return { at, row: this.requireTicket(id) };
+      })
+      .immediate();
     this.publish(eventType, outcome.row, outcome.at);
     return toTicket(outcome.row);
   }
@@ -248,14 +336,16 @@ export class Queue {
     }
     const snapshot = this.snapshot(now);
     const rows = new Map(this.sql.waiting.all().map((row) => [row.id, row]));
-    return orderForDesk(snapshot.waiting, services, orderingRules(this.config), now).flatMap(({ id }) => {
-      const row = rows.get(id);
-      return row ? [row] : [];
-    }).map((row) => ({
-      ...toTicket(row),
-      ...this.placeFromSnapshot(row, snapshot, now),
-      waitedSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(row.issued_at)) / 1000)),
-    }));
+    return orderForDesk(snapshot.waiting, services, orderingRules(this.config), now)
+      .flatMap(({ id }) => {
+        const row = rows.get(id);
+        return row ? [row] : [];
+      })
+      .map((row) => ({
+        ...toTicket(row),
+        ...this.placeFromSnapshot(row, snapshot, now),
+        waitedSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(row.issued_at)) / 1000)),
+      }));
   }
 
   ticketStatus(id: string): TicketStatus {
@@ -288,7 +378,9 @@ export class Queue {
     const open = this.openDesks(now);
     const current = this.sql.atDesks.all();
     return this.config.desks.map((desk) => {
-      const at = current.filter((row) => row.desk === desk.id).sort((a, b) => ((a.last_called_at ?? '') < (b.last_called_at ?? '') ? 1 : -1))[0];
+      const at = current
+        .filter((row) => row.desk === desk.id)
+        .sort((a, b) => ((a.last_called_at ?? '') < (b.last_called_at ?? '') ? 1 : -1))[0];
       return { ...desk, open: open.has(desk.id), current: at ? toTicket(at) : null };
     });
   }
@@ -333,10 +425,16 @@ export class Queue {
       positionOf: (service: string, id: string): number | undefined => {
         let order = orders.get(service);
         if (!order) {
-          order = new Map(orderService(waiting.filter((t) => t.service === service), rules, now).map((t, i) => [t.id, i + 1]));
+          order = new Map(
+            orderService(
+              waiting.filter((t) => t.service === service),
+              rules,
+              now,
+            ).map((t, i) => [t.id, i + 1]),
+          );
           orders.set(service, order);
         }
-        return order.get(id) ?? (order.size + 1);
+        return order.get(id) ?? order.size + 1;
       },
     };
   }
@@ -357,7 +455,11 @@ export class Queue {
     return mean;
   }
 
-  private placeFromSnapshot(row: TicketRow, snapshot: ReturnType<Queue['snapshot']>, now: Date): { position: number; estimatedWaitMinutes: number } {
+  private placeFromSnapshot(
+    row: TicketRow,
+    snapshot: ReturnType<Queue['snapshot']>,
+    now: Date,
+  ): { position: number; estimatedWaitMinutes: number } {
     const position = snapshot.positionOf(row.service, row.id) ?? 1;
     const mean = this.meanServiceSeconds(row.service, now, snapshot.means);
     const servingDesks = this.config.desks.filter((desk) => this.deskServices(desk.id).includes(row.service));
@@ -378,7 +480,16 @@ export class Queue {
 }
 
 function wrongState(row: TicketRow, action: string, allowed: readonly TicketState[]): HttpError {
-  const verb: Record<string, string> = { recalled: 'recall', 'no-show': 'mark as no-show', completed: 'complete', transferred: 'transfer', closed: 'close' };
+  const verb: Record<string, string> = {
+    recalled: 'recall',
+    'no-show': 'mark as no-show',
+    completed: 'complete',
+    transferred: 'transfer',
+    closed: 'close',
+  };
   const final = finalStates.includes(row.state) ? ' (it is finished)' : '';
-  return conflict('wrong-state', `Cannot ${verb[action] ?? action} ticket ${row.number}: it is ${row.state}${final}; only a ${allowed.join(' or ')} ticket can be.`);
+  return conflict(
+    'wrong-state',
+    `Cannot ${verb[action] ?? action} ticket ${row.number}: it is ${row.state}${final}; only a ${allowed.join(' or ')} ticket can be.`,
+  );
 }

@@ -5,7 +5,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { DeskId, IssueTicketRequest, PrintTicketRequest, ServiceId, TransferRequest, type SiteSummary } from '../../contract/queue.js';
+import {
+  DeskId,
+  IssueTicketRequest,
+  PrintTicketRequest,
+  ServiceId,
+  TransferRequest,
+  type SiteSummary,
+} from '../../contract/queue.js';
 import { staffOf } from '../auth/require-staff.js';
 import type { ServerContext } from '../context.js';
 import { HttpError, notFound, parseInput } from '../http/errors.js';
@@ -43,9 +50,13 @@ export function registerQueueRoutes(app: FastifyInstance, ctx: ServerContext, qu
     return reply.status(201).send(ticket);
   });
 
-  app.get('/api/tickets/:id', async (request) => queue.ticketStatus(parseInput(TicketParams, request.params, 'path').id));
+  app.get('/api/tickets/:id', async (request) =>
+    queue.ticketStatus(parseInput(TicketParams, request.params, 'path').id),
+  );
 
-  app.get('/api/calls/recent', async (request) => queue.recentCalls(parseInput(RecentQuery, request.query, 'query').limit));
+  app.get('/api/calls/recent', async (request) =>
+    queue.recentCalls(parseInput(RecentQuery, request.query, 'query').limit),
+  );
 
   app.get('/api/queue', { preHandler: ctx.requireStaff }, async (request) => {
     const query = parseInput(QueueQuery, request.query, 'query');
@@ -100,7 +111,8 @@ export function registerQueueRoutes(app: FastifyInstance, ctx: ServerContext, qu
     );
     const outcome = await printOn(ctx.devices.forKiosk(kiosk), printout);
     queue.recordPrint(status.id, kiosk, outcome);
-    if (!outcome.printed) ctx.logger.warn({ kiosk, ticket: status.number, reason: outcome.reason }, 'ticket not printed');
+    if (!outcome.printed)
+      ctx.logger.warn({ kiosk, ticket: status.number, reason: outcome.reason }, 'ticket not printed');
     return outcome;
   });
 }

@@ -17,11 +17,16 @@ export function siteConfigProblems(config: SiteConfig): ConfigProblem[] {
     items.forEach((item, index) => {
       const value = key(item);
       const first = seen.get(value);
-      if (first !== undefined) problems.push({ path: `${path}.${index}`, message: `${what} "${value}" is also used by ${path}.${first}` });
+      if (first !== undefined)
+        problems.push({ path: `${path}.${index}`, message: `${what} "${value}" is also used by ${path}.${first}` });
       else seen.set(value, index);
     });
   };
-  if (!isKnownTimeZone(config.site.timeZone)) problems.push({ path: 'site.timeZone', message: `"${config.site.timeZone}" is not an IANA time zone (e.g. "Europe/London")` });
+  if (!isKnownTimeZone(config.site.timeZone))
+    problems.push({
+      path: 'site.timeZone',
+      message: `"${config.site.timeZone}" is not an IANA time zone (e.g. "Europe/London")`,
+    });
   duplicates(config.services, (s) => s.id, 'services', 'service id');
   duplicates(config.services, (s) => s.prefix, 'services', 'ticket prefix');
   duplicates(config.desks, (d) => d.id, 'desks', 'desk id');
@@ -29,7 +34,8 @@ export function siteConfigProblems(config: SiteConfig): ConfigProblem[] {
   const serviceIds = new Set(config.services.map((s) => s.id));
   config.desks.forEach((desk, d) =>
     desk.services.forEach((service, s) => {
-      if (!serviceIds.has(service)) problems.push({ path: `desks.${d}.services.${s}`, message: `there is no service "${service}" in "services"` });
+      if (!serviceIds.has(service))
+        problems.push({ path: `desks.${d}.services.${s}`, message: `there is no service "${service}" in "services"` });
     }),
   );
   return problems;

@@ -65,9 +65,15 @@ export function queueStatements(db: Db) {
     byId: db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
     waiting: db.prepare<[], TicketRow>(`SELECT * FROM tickets WHERE state = 'waiting'`),
     /** Just what ordering needs, for the hot paths (issue, call-next). */
-    waitingKeys: db.prepare<[], WaitingKeys>(`SELECT seq, id, service, priority, issued_at FROM tickets WHERE state = 'waiting'`),
-    atDesks: db.prepare<[], TicketRow>(`SELECT * FROM tickets WHERE state IN ('called', 'serving') AND desk IS NOT NULL`),
-    unfinishedBefore: db.prepare<[string], TicketRow>(`SELECT * FROM tickets WHERE state IN ('waiting', 'called', 'serving') AND day < ?`),
+    waitingKeys: db.prepare<[], WaitingKeys>(
+      `SELECT seq, id, service, priority, issued_at FROM tickets WHERE state = 'waiting'`,
+    ),
+    atDesks: db.prepare<[], TicketRow>(
+      `SELECT * FROM tickets WHERE state IN ('called', 'serving') AND desk IS NOT NULL`,
+    ),
+    unfinishedBefore: db.prepare<[string], TicketRow>(
+      `SELECT * FROM tickets WHERE state IN ('waiting', 'called', 'serving') AND day < ?`,
+    ),
     insertEvent: db.prepare(
       `INSERT INTO ticket_events (ticket_id, type, at, desk, service, actor, detail)
        VALUES (@ticketId, @type, @at, @desk, @service, @actor, @detail)`,
@@ -78,13 +84,19 @@ export function queueStatements(db: Db) {
        WHERE state = 'completed' AND service = ? AND completed_at >= ? AND last_called_at IS NOT NULL
        ORDER BY completed_at DESC LIMIT ?`,
     ),
-    recentCalls: db.prepare<[string, number], { ticket_id: string; number: string; service: string; desk: string; at: string; type: string }>(
+    recentCalls: db.prepare<
+      [string, number],
+      { ticket_id: string; number: string; service: string; desk: string; at: string; type: string }
+    >(
       `SELECT e.ticket_id, t.number, e.service, e.desk, e.at, e.type
        FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
        WHERE e.type IN ('called', 'recalled') AND e.at >= ?
        ORDER BY e.seq DESC LIMIT ?`,
     ),
-    deskActivity: db.prepare<[], { desk: string; opened_by: string | null; last_active_at: string; closed_at: string | null }>('SELECT * FROM desk_activity'),
+    deskActivity: db.prepare<
+      [],
+      { desk: string; opened_by: string | null; last_active_at: string; closed_at: string | null }
+    >('SELECT * FROM desk_activity'),
     touchDesk: db.prepare<[string, string | null, string]>(
       `INSERT INTO desk_activity (desk, opened_by, last_active_at, closed_at) VALUES (?, ?, ?, NULL)
        ON CONFLICT (desk) DO UPDATE SET opened_by = COALESCE(excluded.opened_by, opened_by), last_active_at = excluded.last_active_at, closed_at = NULL`,

@@ -4,9 +4,24 @@ import type { MeasuredTicket } from './wait-standard.js';
 
 export function measuredTickets(db: Db, from: Date, to: Date): MeasuredTicket[] {
   return db
-    .prepare<[string, string], { service: string; state: MeasuredTicket['state']; issued_at: string; called_at: string | null; completed_at: string | null }>(
+    .prepare<
+      [string, string],
+      {
+        service: string;
+        state: MeasuredTicket['state'];
+        issued_at: string;
+        called_at: string | null;
+        completed_at: string | null;
+      }
+    >(
       `SELECT issued_service AS service, state, issued_at, called_at, completed_at FROM tickets WHERE issued_at >= ? AND issued_at < ? ORDER BY issued_at`,
     )
     .all(from.toISOString(), to.toISOString())
-    .map((row) => ({ service: row.service, state: row.state, issuedAt: row.issued_at, calledAt: row.called_at, completedAt: row.completed_at }));
+    .map((row) => ({
+      service: row.service,
+      state: row.state,
+      issuedAt: row.issued_at,
+      calledAt: row.called_at,
+      completedAt: row.completed_at,
+    }));
 }

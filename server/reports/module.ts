@@ -19,7 +19,13 @@ export const reportsModule: ServerModule = {
       const now = ctx.clock.now();
       const to = query.to ? new Date(query.to) : now;
       const from = query.from ? new Date(query.from) : new Date(to.getTime() - 24 * 3600_000);
-      if (from.getTime() >= to.getTime()) throw new HttpError(400, 'invalid-input', '"to": the end of the period must be after its start ("from").', 'to');
+      if (from.getTime() >= to.getTime())
+        throw new HttpError(
+          400,
+          'invalid-input',
+          '"to": the end of the period must be after its start ("from").',
+          'to',
+        );
       return waitStandardReport(measuredTickets(ctx.db, from, to), {
         from: from.toISOString(),
         to: to.toISOString(),

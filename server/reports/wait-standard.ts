@@ -24,7 +24,8 @@ export interface MeasuredTicket {
   completedAt: string | null;
 }
 
-export type Outcome = { kind: 'within' | 'breach'; waitSeconds: number | null } | { kind: 'left' | 'pending'; waitSeconds: null };
+export type Outcome =
+  { kind: 'within' | 'breach'; waitSeconds: number | null } | { kind: 'left' | 'pending'; waitSeconds: null };
 
 export function classify(ticket: MeasuredTicket, targetSeconds: number, now: Date): Outcome {
   if (ticket.calledAt !== null) {
@@ -32,8 +33,13 @@ export function classify(ticket: MeasuredTicket, targetSeconds: number, now: Dat
     return { kind: wait <= targetSeconds ? 'within' : 'breach', waitSeconds: wait };
   }
   const endedAt = ticket.state === 'waiting' ? null : ticket.completedAt;
-  if (endedAt !== null) return secondsBetween(ticket.issuedAt, endedAt) > targetSeconds ? { kind: 'breach', waitSeconds: null } : { kind: 'left', waitSeconds: null };
-  return secondsBetween(ticket.issuedAt, now.toISOString()) > targetSeconds ? { kind: 'breach', waitSeconds: null } : { kind: 'pending', waitSeconds: null };
+  if (endedAt !== null)
+    return secondsBetween(ticket.issuedAt, endedAt) > targetSeconds
+      ? { kind: 'breach', waitSeconds: null }
+      : { kind: 'left', waitSeconds: null };
+  return secondsBetween(ticket.issuedAt, now.toISOString()) > targetSeconds
+    ? { kind: 'breach', waitSeconds: null }
+    : { kind: 'pending', waitSeconds: null };
 }
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
@@ -42,7 +48,9 @@ const round3 = (value: number) => Math.round(value * 1000) / 1000;
 export function median(sorted: readonly number[]): number | null {
   if (sorted.length === 0) return null;
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** Nearest-rank percentile: the smallest value with at least p % of the values at or below it. */
@@ -75,9 +83,19 @@ export function summarise(key: string, outcomes: readonly Outcome[]): WaitStanda
 
 export function waitStandardReport(
   tickets: readonly MeasuredTicket[],
-  options: { from: string; to: string; targetSeconds: number; timeZone: string; now: Date; serviceOrder: readonly string[] },
+  options: {
+    from: string;
+    to: string;
+    targetSeconds: number;
+    timeZone: string;
+    now: Date;
+    serviceOrder: readonly string[];
+  },
 ): WaitStandardReport {
-  const classified = tickets.map((ticket) => ({ ticket, outcome: classify(ticket, options.targetSeconds, options.now) }));
+  const classified = tickets.map((ticket) => ({
+    ticket,
+    outcome: classify(ticket, options.targetSeconds, options.now),
+  }));
   const group = (keyOf: (ticket: MeasuredTicket) => string) => {
     const groups = new Map<string, Outcome[]>();
     for (const { ticket, outcome } of classified) {
@@ -87,9 +105,15 @@ export function waitStandardReport(
     return groups;
   };
   const byService = group((t) => t.service);
-  const serviceKeys = [...options.serviceOrder.filter((s) => byService.has(s)), ...[...byService.keys()].filter((s) => !options.serviceOrder.includes(s))];
+  const serviceKeys = [
+    ...options.serviceOrder.filter((s) => byService.has(s)),
+    ...[...byService.keys()].filter((s) => !options.serviceOrder.includes(s)),
+  ];
   const byHour = group((t) => zonedHour(new Date(t.issuedAt), options.timeZone));
-  const { key: _key, ...overall } = summarise('all', classified.map((c) => c.outcome));
+  const { key: _key, ...overall } = summarise(
+    'all',
+    classified.map((c) => c.outcome),
+  );
   return {
     ...overall,
     from: options.from,

@@ -2,7 +2,16 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { ApiError, DeskStatus, IssuedTicket, QueueEntry, QueueEvent, RecentCall, Ticket, WaitStandardReport } from '../../contract/queue.js';
+import {
+  ApiError,
+  DeskStatus,
+  IssuedTicket,
+  QueueEntry,
+  QueueEvent,
+  RecentCall,
+  Ticket,
+  WaitStandardReport,
+} from '../../contract/queue.js';
 import { call, signIn, startHub, type HubProcess } from './hub-process.js';
 
 // Real processes on a shared, busy machine: generous time limits (no speed is asserted).
@@ -25,7 +34,8 @@ const issue = async (service: string, priority = false) => {
   expect(answer.status).toBe(201);
   return IssuedTicket.parse(answer.body);
 };
-const staff = (method: string, path: string, body?: unknown) => call(hub.url, method, path, { token, ...(body === undefined ? {} : { body }) });
+const staff = (method: string, path: string, body?: unknown) =>
+  call(hub.url, method, path, { token, ...(body === undefined ? {} : { body }) });
 const errorOf = (body: unknown) => ApiError.parse(body).error;
 
 /** Resets the demo's queue between tests: call everyone in and complete them. */
@@ -41,7 +51,11 @@ async function drain() {
   }
 }
 
-function openSocket(): Promise<{ events: QueueEvent[]; next(type: string, number?: string): Promise<QueueEvent>; close(): void }> {
+function openSocket(): Promise<{
+  events: QueueEvent[];
+  next(type: string, number?: string): Promise<QueueEvent>;
+  close(): void;
+}> {
   const socket = new WebSocket(`${hub.url.replace('http', 'ws')}/api/events`);
   const events: QueueEvent[] = [];
   const waiters: Array<() => void> = [];
@@ -58,7 +72,10 @@ function openSocket(): Promise<{ events: QueueEvent[]; next(type: string, number
         close: () => socket.close(),
         next: (type, number) =>
           new Promise((done, fail) => {
-            const timer = setTimeout(() => fail(new Error(`no ${type} event; got ${events.map((e) => e.type).join(', ')}`)), 5000);
+            const timer = setTimeout(
+              () => fail(new Error(`no ${type} event; got ${events.map((e) => e.type).join(', ')}`)),
+              5000,
+            );
             const look = () => {
               const found = events.find((e) => e.type === type && (number === undefined || e.ticket.number === number));
               if (found) {
@@ -88,7 +105,9 @@ describe('public routes (kiosk and board)', () => {
 
   it('issues a ticket: 201 with number, UTC issue time, position and estimate', async () => {
     const before = Date.now();
-    const answer = await call(hub.url, 'POST', '/api/tickets', { body: { service: 'repairs', priority: false, kiosk: 'kiosk-1' } });
+    const answer = await call(hub.url, 'POST', '/api/tickets', {
+      body: { service: 'repairs', priority: false, kiosk: 'kiosk-1' },
+    });
     expect(answer.status).toBe(201);
     const ticket = IssuedTicket.parse(answer.body);
     expect(ticket.number).toMatch(/^R\d{3}$/);
@@ -147,7 +166,9 @@ describe('bad input: a 4xx that says what is wrong, and nothing changes', () => 
     expect(errorOf(unknownField.body)).toMatchObject({ field: 'colour' });
     const missing = await call(hub.url, 'POST', '/api/tickets', { body: {} });
     expect(errorOf(missing.body).field).toBe('service');
-    const unknownKiosk = await call(hub.url, 'POST', '/api/tickets', { body: { service: 'housing', kiosk: 'kiosk-9' } });
+    const unknownKiosk = await call(hub.url, 'POST', '/api/tickets', {
+      body: { service: 'housing', kiosk: 'kiosk-9' },
+    });
     expect(unknownKiosk.status).toBe(400);
     expect(errorOf(unknownKiosk.body)).toMatchObject({ code: 'unknown-kiosk', field: 'kiosk' });
   });
@@ -178,7 +199,10 @@ describe('bad input: a 4xx that says what is wrong, and nothing changes', () => 
     const bad = await staff('GET', '/api/reports/wait-standard?from=yesterday');
     expect(bad.status).toBe(400);
     expect(errorOf(bad.body).field).toBe('from');
-    const backwards = await staff('GET', '/api/reports/wait-standard?from=2026-11-02T10:00:00Z&to=2026-11-02T09:00:00Z');
+    const backwards = await staff(
+      'GET',
+      '/api/reports/wait-standard?from=2026-11-02T10:00:00Z&to=2026-11-02T09:00:00Z',
+    );
     expect(errorOf(backwards.body).field).toBe('to');
   });
 });
@@ -188,17 +212,27 @@ describe('staff sign-in', () => {
     const answer = await call(hub.url, 'POST', '/api/auth/login', { body: { username: 'demo', password: 'wrong' } });
     expect(answer.status).toBe(401);
     expect(answer.body).not.toHaveProperty('token');
-    expect((await call(hub.url, 'POST', '/api/auth/login', { body: { username: 'nobody', password: 'demo' } })).status).toBe(401);
+    expect(
+      (await call(hub.url, 'POST', '/api/auth/login', { body: { username: 'nobody', password: 'demo' } })).status,
+    ).toBe(401);
   });
 
   it('refuses further guesses for a username after 5 failures (429 with Retry-After)', async () => {
-    for (let i = 0; i < 5; i++) expect((await call(hub.url, 'POST', '/api/auth/login', { body: { username: 'mallory', password: `guess-${i}` } })).status).toBe(401);
-    const blocked = await call(hub.url, 'POST', '/api/auth/login', { body: { username: 'mallory', password: 'guess-6' } });
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await call(hub.url, 'POST', '/api/auth/login', { body: { username: 'mallory', password: `guess-${i}` } }))
+          .status,
+      ).toBe(401);
+    const blocked = await call(hub.url, 'POST', '/api/auth/login', {
+      body: { username: 'mallory', password: 'guess-6' },
+    });
     expect(blocked.status).toBe(429);
     expect(errorOf(blocked.body).code).toBe('too-many-attempts');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     // Other accounts are not affected.
-    expect((await call(hub.url, 'POST', '/api/auth/login', { body: { username: 'demo', password: 'demo' } })).status).toBe(200);
+    expect(
+      (await call(hub.url, 'POST', '/api/auth/login', { body: { username: 'demo', password: 'demo' } })).status,
+    ).toBe(200);
   });
 
   it('staff routes answer 401 without a token, with a made-up one, and after sign-out', async () => {
@@ -249,8 +283,15 @@ describe('a ticket’s life, with events on the WebSocket', () => {
       expect(recalled.calledAt).toBe(calledTicket.calledAt);
       await socket.next('ticket.recalled', ticket.number);
 
-      const transferred = Ticket.parse((await staff('POST', `/api/tickets/${ticket.id}/transfer`, { service: 'repairs' })).body);
-      expect(transferred).toMatchObject({ number: ticket.number, service: 'repairs', state: 'waiting', issuedAt: ticket.issuedAt });
+      const transferred = Ticket.parse(
+        (await staff('POST', `/api/tickets/${ticket.id}/transfer`, { service: 'repairs' })).body,
+      );
+      expect(transferred).toMatchObject({
+        number: ticket.number,
+        service: 'repairs',
+        state: 'waiting',
+        issuedAt: ticket.issuedAt,
+      });
       await socket.next('ticket.transferred', ticket.number);
 
       const again = Ticket.parse((await staff('POST', '/api/desks/desk-2/call-next')).body);
@@ -291,7 +332,9 @@ describe('desks', () => {
     expect(opened.open).toBe(true);
     const ticket = await issue('repairs');
     await staff('POST', '/api/desks/desk-2/call-next');
-    const serving = DeskStatus.array().parse((await call(hub.url, 'GET', '/api/desks')).body).find((d) => d.id === 'desk-2');
+    const serving = DeskStatus.array()
+      .parse((await call(hub.url, 'GET', '/api/desks')).body)
+      .find((d) => d.id === 'desk-2');
     expect(serving?.current?.number).toBe(ticket.number);
     await staff('POST', `/api/tickets/${ticket.id}/complete`);
     const closed = DeskStatus.parse((await staff('POST', '/api/desks/desk-2/close')).body);
@@ -323,10 +366,14 @@ describe('printing at the kiosk', () => {
     const printed = await call(hub.url, 'POST', '/api/kiosks/kiosk-1/print-ticket', { body: { ticketId: ticket.id } });
     expect(printed.status).toBe(200);
     expect(printed.body).toEqual({ printed: true });
-    expect((await call(hub.url, 'POST', '/api/kiosks/kiosk-9/print-ticket', { body: { ticketId: ticket.id } })).status).toBe(404);
+    expect(
+      (await call(hub.url, 'POST', '/api/kiosks/kiosk-9/print-ticket', { body: { ticketId: ticket.id } })).status,
+    ).toBe(404);
     const noTicket = await call(hub.url, 'POST', '/api/kiosks/kiosk-1/print-ticket', { body: { ticketId: 'nope' } });
     expect(noTicket.status).toBe(404);
-    expect(errorOf((await call(hub.url, 'POST', '/api/kiosks/kiosk-1/print-ticket', { body: {} })).body).field).toBe('ticketId');
+    expect(errorOf((await call(hub.url, 'POST', '/api/kiosks/kiosk-1/print-ticket', { body: {} })).body).field).toBe(
+      'ticketId',
+    );
   });
 });
 

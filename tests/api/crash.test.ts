@@ -51,10 +51,21 @@ async function burstUntilKilled(url: string, token: string, killAfterMs: number)
   const issuer = async () => {
     while (alive) {
       try {
-        const answer = await call(url, 'POST', '/api/tickets', { body: { service: pick(['housing', 'council-tax', 'repairs']), priority: random() < 0.2 } });
+        const answer = await call(url, 'POST', '/api/tickets', {
+          body: { service: pick(['housing', 'council-tax', 'repairs']), priority: random() < 0.2 },
+        });
         if (answer.status !== 201) throw new Error(`issue answered ${answer.status}`);
         const t = IssuedTicket.parse(answer.body);
-        acked.set(t.id, { id: t.id, number: t.number, service: t.service, issuedAt: t.issuedAt, priority: t.priority, state: 'waiting', desk: null, calledAt: null });
+        acked.set(t.id, {
+          id: t.id,
+          number: t.number,
+          service: t.service,
+          issuedAt: t.issuedAt,
+          priority: t.priority,
+          state: 'waiting',
+          desk: null,
+          calledAt: null,
+        });
       } catch (error) {
         if (alive) throw error;
       }
@@ -111,7 +122,10 @@ async function verifyAfterRestart(url: string, token: string, inFlightCalls: Set
     const answer = await call(url, 'GET', `/api/tickets/${entry.id}`);
     expect(answer.status, `${context}: acknowledged ticket ${entry.number} missing`).toBe(200);
     const stored = TicketStatus.parse(answer.body);
-    expect({ number: stored.number, service: stored.service, issuedAt: stored.issuedAt, priority: stored.priority }, context).toEqual({
+    expect(
+      { number: stored.number, service: stored.service, issuedAt: stored.issuedAt, priority: stored.priority },
+      context,
+    ).toEqual({
       number: entry.number,
       service: entry.service,
       issuedAt: entry.issuedAt,
@@ -120,27 +134,47 @@ async function verifyAfterRestart(url: string, token: string, inFlightCalls: Set
     if (entry.calledAt) expect(stored.calledAt, `${context}: ${entry.number} first call`).toBe(entry.calledAt);
     if (stored.state !== entry.state) {
       // Only a call in flight at the kill may have moved it on: waiting → called, or called → completed.
-      const onePastWaiting = entry.state === 'waiting' && stored.state === 'called' && stored.desk !== null && inFlightCalls.has(stored.desk);
-      const onePastCalled = entry.state === 'called' && stored.state === 'completed' && entry.desk !== null && inFlightCalls.has(entry.desk);
-      expect(onePastWaiting || onePastCalled, `${context}: ${entry.number} acknowledged ${entry.state}, stored ${stored.state}`).toBe(true);
+      const onePastWaiting =
+        entry.state === 'waiting' &&
+        stored.state === 'called' &&
+        stored.desk !== null &&
+        inFlightCalls.has(stored.desk);
+      const onePastCalled =
+        entry.state === 'called' &&
+        stored.state === 'completed' &&
+        entry.desk !== null &&
+        inFlightCalls.has(entry.desk);
+      expect(
+        onePastWaiting || onePastCalled,
+        `${context}: ${entry.number} acknowledged ${entry.state}, stored ${stored.state}`,
+      ).toBe(true);
       deviations++;
       Object.assign(entry, { state: stored.state, desk: stored.desk, calledAt: stored.calledAt });
       if (stored.state === 'called' && stored.desk) deskTicket.set(stored.desk, stored.id);
-      if (stored.state === 'completed' && entry.desk && deskTicket.get(entry.desk) === entry.id) deskTicket.delete(entry.desk);
+      if (stored.state === 'completed' && entry.desk && deskTicket.get(entry.desk) === entry.id)
+        deskTicket.delete(entry.desk);
     }
   }
   expect(deviations, context).toBeLessThanOrEqual(2 * inFlightCalls.size);
 
   // Numbers: per service per day 1..n, no gaps, no repeats.
   const db = new Database(join(dataDir, 'reception.sqlite'), { readonly: true });
-  const groups = db.prepare('SELECT issued_service AS service, day, COUNT(*) AS n, MAX(serial) AS top, COUNT(DISTINCT serial) AS distinctSerials FROM tickets GROUP BY issued_service, day').all() as Array<{
+  const groups = db
+    .prepare(
+      'SELECT issued_service AS service, day, COUNT(*) AS n, MAX(serial) AS top, COUNT(DISTINCT serial) AS distinctSerials FROM tickets GROUP BY issued_service, day',
+    )
+    .all() as Array<{
     service: string;
     n: number;
     top: number;
     distinctSerials: number;
   }>;
   db.close();
-  for (const group of groups) expect({ n: group.n, distinct: group.distinctSerials }, `${context}: ${group.service}`).toEqual({ n: group.top, distinct: group.top });
+  for (const group of groups)
+    expect({ n: group.n, distinct: group.distinctSerials }, `${context}: ${group.service}`).toEqual({
+      n: group.top,
+      distinct: group.top,
+    });
 
   // Queue order: within each service, the tickets of the last queue read before the kill that are
   // still waiting keep their order. (Across services the merged order legitimately changes as
@@ -153,7 +187,9 @@ async function verifyAfterRestart(url: string, token: string, inFlightCalls: Set
     const then = lastQueue.filter((t) => t.service === service && inQueue.has(t.id)).map((t) => t.number);
     expect(now, `${context}: ${service} order`).toEqual(then);
   }
-  for (const entry of acked.values()) if (entry.state === 'waiting') expect(inQueue.has(entry.id), `${context}: waiting ${entry.number} not in queue`).toBe(true);
+  for (const entry of acked.values())
+    if (entry.state === 'waiting')
+      expect(inQueue.has(entry.id), `${context}: waiting ${entry.number} not in queue`).toBe(true);
 }
 
 describe('crash safety', () => {
@@ -169,7 +205,9 @@ describe('crash safety', () => {
     await verifyAfterRestart(hub.url, await signIn(hub.url), inFlight);
     expect(acked.size).toBeGreaterThan(20);
     // Numbering continues after the last kill without reusing a number.
-    const next = IssuedTicket.parse((await call(hub.url, 'POST', '/api/tickets', { body: { service: 'housing' } })).body);
+    const next = IssuedTicket.parse(
+      (await call(hub.url, 'POST', '/api/tickets', { body: { service: 'housing' } })).body,
+    );
     const housing = [...acked.values()].filter((t) => t.service === 'housing').map((t) => Number(t.number.slice(1)));
     expect(Number(next.number.slice(1))).toBeGreaterThan(Math.max(0, ...housing));
     await hub.kill('SIGTERM');

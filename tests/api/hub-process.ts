@@ -17,7 +17,9 @@ export interface HubProcess {
 export const newDataDir = (): string => newTempDataDir('hub-api-');
 
 /** Starts `hub --demo`, or `hub --config FILE` when `configFile` is given. */
-export async function startHub(options: { dataDir?: string; args?: string[]; configFile?: string } = {}): Promise<HubProcess> {
+export async function startHub(
+  options: { dataDir?: string; args?: string[]; configFile?: string } = {},
+): Promise<HubProcess> {
   const hub = await startHubProcess({
     dataDir: options.dataDir ?? newDataDir(),
     configFile: options.configFile,
@@ -43,11 +45,20 @@ export interface Answer<T = unknown> {
   headers: Headers;
 }
 
-export async function call<T = unknown>(base: string, method: string, path: string, options: { body?: unknown; raw?: string; token?: string } = {}): Promise<Answer<T>> {
+export async function call<T = unknown>(
+  base: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; raw?: string; token?: string } = {},
+): Promise<Answer<T>> {
   const headers: Record<string, string> = {};
   if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const response = await fetch(`${base}${path}`, { method, headers, body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) });
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
 }

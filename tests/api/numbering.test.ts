@@ -27,7 +27,8 @@ async function burst(urls: string[], count: number): Promise<IssuedTicket[]> {
       const body = { service: services[i % services.length], priority: i % 7 === 0 };
       let answer = await call(urls[i % urls.length] as string, 'POST', '/api/tickets', { body });
       // 503 busy = the other process held the lock too long and nothing was written: a kiosk retries.
-      for (let attempt = 0; answer.status === 503 && attempt < 5; attempt++) answer = await call(urls[i % urls.length] as string, 'POST', '/api/tickets', { body });
+      for (let attempt = 0; answer.status === 503 && attempt < 5; attempt++)
+        answer = await call(urls[i % urls.length] as string, 'POST', '/api/tickets', { body });
       expect(answer.status).toBe(201);
       return IssuedTicket.parse(answer.body);
     }),
@@ -37,7 +38,10 @@ async function burst(urls: string[], count: number): Promise<IssuedTicket[]> {
 
 function expectContiguous(tickets: IssuedTicket[]) {
   for (const service of services) {
-    const serials = tickets.filter((t) => t.service === service).map((t) => Number(t.number.slice(1))).sort((a, b) => a - b);
+    const serials = tickets
+      .filter((t) => t.service === service)
+      .map((t) => Number(t.number.slice(1)))
+      .sort((a, b) => a - b);
     expect(serials, service).toEqual(serials.map((_, i) => i + 1));
   }
   expect(new Set(tickets.map((t) => t.id)).size).toBe(tickets.length);

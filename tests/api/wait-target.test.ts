@@ -18,8 +18,13 @@ afterAll(async () => {
 
 it('measures against the overridden target', async () => {
   const token = await signIn(hub.url);
-  expect((await call(hub.url, 'GET', '/api/site')).body).toMatchObject({ name: 'Arbury Area Housing Office', waitTargetSeconds: 2 });
-  const quick = IssuedTicket.parse((await call(hub.url, 'POST', '/api/tickets', { body: { service: 'housing' } })).body);
+  expect((await call(hub.url, 'GET', '/api/site')).body).toMatchObject({
+    name: 'Arbury Area Housing Office',
+    waitTargetSeconds: 2,
+  });
+  const quick = IssuedTicket.parse(
+    (await call(hub.url, 'POST', '/api/tickets', { body: { service: 'housing' } })).body,
+  );
   expect((await call(hub.url, 'POST', '/api/desks/desk-1/call-next', { token })).status).toBe(200);
   const slow = IssuedTicket.parse((await call(hub.url, 'POST', '/api/tickets', { body: { service: 'housing' } })).body);
   await new Promise((resolve) => setTimeout(resolve, 2500));
@@ -36,6 +41,8 @@ it('stops cleanly on SIGTERM (exit code 0) and keeps what it stored', async () =
   const before = WaitStandardReport.parse((await call(hub.url, 'GET', '/api/reports/wait-standard', { token })).body);
   expect(await hub.kill('SIGTERM')).toBe(0);
   hub = await startHub({ dataDir: hub.dataDir, args: ['--wait-target', '2'] });
-  const after = WaitStandardReport.parse((await call(hub.url, 'GET', '/api/reports/wait-standard', { token: await signIn(hub.url) })).body);
+  const after = WaitStandardReport.parse(
+    (await call(hub.url, 'GET', '/api/reports/wait-standard', { token: await signIn(hub.url) })).body,
+  );
   expect(after.tickets).toBe(before.tickets);
 });

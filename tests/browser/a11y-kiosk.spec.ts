@@ -14,15 +14,24 @@ type Mode = 'normal' | 'large-text' | 'high-contrast';
 async function checkScreen(page: Page, screen: string): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   const results = await new AxeBuilder({ page }).withTags(tags).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(summary, `axe on "${screen}"`).toEqual([]);
   expect(results.passes.length, 'axe ran its rules').toBeGreaterThan(10);
   const small = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [role="button"]')]
       .filter((el) => el.offsetParent !== null)
-      .map((el) => ({ el, box: el.getBoundingClientRect(), label: el.closest('label, .check')?.getBoundingClientRect() }))
+      .map((el) => ({
+        el,
+        box: el.getBoundingClientRect(),
+        label: el.closest('label, .check')?.getBoundingClientRect(),
+      }))
       .filter(({ box, label }) => Math.max(box.height, label?.height ?? 0) < 64 || box.width < 64)
-      .map(({ el, box }) => `${el.tagName} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`),
+      .map(
+        ({ el, box }) =>
+          `${el.tagName} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+      ),
   );
   expect(small, `touch targets under 64 px on "${screen}"`).toEqual([]);
 }

@@ -1,7 +1,11 @@
 /** Lobby board: axe (WCAG 2.2 AA tags), empty and with calls, and its type size for reading across a room. */
 import { test, expect, computedStyle, expectNoAxeViolations } from './fixtures';
 
-test('the board has no axe violations, empty and with calls, and its newest call is huge', async ({ page, hub, api }) => {
+test('the board has no axe violations, empty and with calls, and its newest call is huge', async ({
+  page,
+  hub,
+  api,
+}) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(`${hub.url}/display`);
   await expect(page.getByText('Please wait to be called.')).toBeVisible();

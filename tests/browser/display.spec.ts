@@ -7,7 +7,11 @@ import { test, expect, recordSpeech, speechRecord, spokenTexts } from './fixture
 
 type Called = { id: string; number: string };
 
-test('shows the calls made before it opened, newest large, without announcing them again', async ({ page, hub, api }) => {
+test('shows the calls made before it opened, newest large, without announcing them again', async ({
+  page,
+  hub,
+  api,
+}) => {
   await api.signIn();
   const first = await api.issueTicket('housing');
   const second = await api.issueTicket('repairs');
@@ -22,7 +26,11 @@ test('shows the calls made before it opened, newest large, without announcing th
   expect(await spokenTexts(page)).toEqual([]);
 });
 
-test('a new call chimes, then is spoken; two quick calls are both spoken, in order, neither cut off', async ({ page, hub, api }) => {
+test('a new call chimes, then is spoken; two quick calls are both spoken, in order, neither cut off', async ({
+  page,
+  hub,
+  api,
+}) => {
   await api.signIn();
   const a = await api.issueTicket('housing');
   const b = await api.issueTicket('council-tax');
@@ -35,7 +43,10 @@ test('a new call chimes, then is spoken; two quick calls are both spoken, in ord
   if (await soundButton.isVisible()) await soundButton.click();
   await expect(soundButton).toHaveCount(0);
 
-  const [calledA, calledB] = await Promise.all([api.post<Called>('/api/desks/desk-1/call-next'), api.post<Called>('/api/desks/desk-2/call-next')]);
+  const [calledA, calledB] = await Promise.all([
+    api.post<Called>('/api/desks/desk-1/call-next'),
+    api.post<Called>('/api/desks/desk-2/call-next'),
+  ]);
   expect(new Set([calledA?.number, calledB?.number])).toEqual(new Set([a.number, b.number]));
 
   const expected = (number: string, desk: string) => `Ticket ${number.split('').join(' ')}, please go to ${desk}`;
@@ -55,7 +66,11 @@ test('a new call chimes, then is spoken; two quick calls are both spoken, in ord
   expect(sequence).toEqual(['chime', 'chime', 'speak', 'end', 'chime', 'chime', 'speak', 'end']);
 });
 
-test('a recall is announced again and moves the ticket back to the top; a no-show leaves the board', async ({ page, hub, api }) => {
+test('a recall is announced again and moves the ticket back to the top; a no-show leaves the board', async ({
+  page,
+  hub,
+  api,
+}) => {
   await api.signIn();
   const first = await api.issueTicket('housing');
   const second = await api.issueTicket('housing');
@@ -71,9 +86,13 @@ test('a recall is announced again and moves the ticket back to the top; a no-sho
 
   await api.post(`/api/tickets/${first.id}/recall`);
   await expect(page.getByTestId('newest-call')).toHaveText(`${first.number} → go to Desk 1`);
-  await expect(page.getByTestId('previous-calls').getByRole('listitem')).toHaveText([`${second.number} → go to Desk 2`]);
+  await expect(page.getByTestId('previous-calls').getByRole('listitem')).toHaveText([
+    `${second.number} → go to Desk 2`,
+  ]);
   const firstSpoken = `Ticket ${first.number.split('').join(' ')}, please go to Desk 1`;
-  await expect.poll(() => spokenTexts(page), { timeout: 15_000 }).toEqual([firstSpoken, `Ticket ${second.number.split('').join(' ')}, please go to Desk 2`, firstSpoken]);
+  await expect
+    .poll(() => spokenTexts(page), { timeout: 15_000 })
+    .toEqual([firstSpoken, `Ticket ${second.number.split('').join(' ')}, please go to Desk 2`, firstSpoken]);
 
   await api.post(`/api/tickets/${first.id}/no-show`);
   await expect(page.getByTestId('newest-call')).toContainText(second.number);
@@ -85,7 +104,11 @@ test('a recall is announced again and moves the ticket back to the top; a no-sho
   await expect(page.locator('.board')).not.toContainText(first.number);
 });
 
-test('a transferred ticket leaves the board, also after a reload, and comes back when called again', async ({ page, hub, api }) => {
+test('a transferred ticket leaves the board, also after a reload, and comes back when called again', async ({
+  page,
+  hub,
+  api,
+}) => {
   await api.signIn();
   const ticket = await api.issueTicket('housing');
   await api.post('/api/desks/desk-1/call-next');

@@ -10,7 +10,14 @@
  * when running one spec by hand, run `npm run build:renderer` after changing renderer code.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  request as playwrightRequest,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { startHub, type HubOptions, type HubProcess } from '../support/hub-process.js';
 
 /** The hub process itself is started by the plain-Node helper the Vitest tests and benchmarks use. */
@@ -55,7 +62,10 @@ export class HubApi {
   }
 
   async issueTicket(service: string, priority = false): Promise<{ id: string; number: string; service: string }> {
-    const ticket = await this.post<{ id: string; number: string; service: string }>('/api/tickets', { service, priority });
+    const ticket = await this.post<{ id: string; number: string; service: string }>('/api/tickets', {
+      service,
+      priority,
+    });
     if (!ticket) throw new Error('POST /api/tickets answered 204');
     return ticket;
   }
@@ -70,7 +80,10 @@ type PageWindow = {
 
 /** A computed style of the locator's element, e.g. computedStyle(row, 'backgroundColor'). */
 export async function computedStyle(locator: Locator, property: string): Promise<string> {
-  return locator.evaluate((element, name) => (globalThis as unknown as PageWindow).getComputedStyle(element)[name] ?? '', property);
+  return locator.evaluate(
+    (element, name) => (globalThis as unknown as PageWindow).getComputedStyle(element)[name] ?? '',
+    property,
+  );
 }
 
 export async function sessionItem(page: Page, key: string): Promise<string | null> {
@@ -95,14 +108,22 @@ export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** axe-core with the WCAG 2.2 AA tags: zero violations, each one listed by rule and element if not. */
 export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(summary, `axe on ${where}`).toEqual([]);
   // A check that ran over nothing proves nothing: the page must have had content to examine.
   expect(results.passes.length, `axe found nothing to check on ${where}`).toBeGreaterThan(5);
 }
 
 /** Opens /staff, signs in (the demo account unless told) and, when given, picks a desk by its name. */
-export async function signInToStaff(page: Page, hub: Hub, desk?: string, path = '/staff', account = { username: 'demo', password: 'demo' }): Promise<void> {
+export async function signInToStaff(
+  page: Page,
+  hub: Hub,
+  desk?: string,
+  path = '/staff',
+  account = { username: 'demo', password: 'demo' },
+): Promise<void> {
   await page.goto(`${hub.url}${path}`);
   await page.getByLabel('Username').fill(account.username);
   await page.getByLabel('Password').fill(account.password);
@@ -124,7 +145,14 @@ export interface SpeechRecord {
  */
 export async function recordSpeech(page: Page, speakMs = 700): Promise<void> {
   await page.addInitScript((ms: number) => {
-    type Utterance = { text: string; lang: string; rate: number; onstart: (() => void) | null; onend: (() => void) | null; onerror: (() => void) | null };
+    type Utterance = {
+      text: string;
+      lang: string;
+      rate: number;
+      onstart: (() => void) | null;
+      onend: (() => void) | null;
+      onerror: (() => void) | null;
+    };
     // This runs in the page; the test code is type-checked without the DOM library, hence these shapes.
     type Oscillator = { frequency: { value: number } };
     const page = globalThis as unknown as {
@@ -215,7 +243,8 @@ export const test = base.extend<{ hubOptions: HubOptions; hub: Hub; api: HubApi 
   hub: async ({ hubOptions }, use, testInfo) => {
     const hub = await startHub(hubOptions);
     await use(hub);
-    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('hub output', { body: hub.output(), contentType: 'text/plain' });
+    if (testInfo.status !== testInfo.expectedStatus)
+      await testInfo.attach('hub output', { body: hub.output(), contentType: 'text/plain' });
     await hub.stop();
   },
   api: async ({ hub }, use) => {

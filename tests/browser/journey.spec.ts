@@ -52,8 +52,16 @@ test('kiosk ticket → staff call → the board shows it, chimes and announces i
   expect(events).toEqual(['chime', 'chime', 'speak', 'start', 'end']);
 });
 
-test('two desks call at the same moment: the board announces both, in order, neither cut off', async ({ context, hub }) => {
-  const [board, desk1, desk2, kiosk] = [await context.newPage(), await context.newPage(), await context.newPage(), await context.newPage()];
+test('two desks call at the same moment: the board announces both, in order, neither cut off', async ({
+  context,
+  hub,
+}) => {
+  const [board, desk1, desk2, kiosk] = [
+    await context.newPage(),
+    await context.newPage(),
+    await context.newPage(),
+    await context.newPage(),
+  ];
   await openBoard(board, hub);
   await signInToStaff(desk1, hub, 'Desk 1');
   await signInToStaff(desk2, hub, 'Desk 2');
@@ -62,7 +70,10 @@ test('two desks call at the same moment: the board announces both, in order, nei
   await expect(desk1.locator('tr[data-ticket]')).toHaveCount(2);
   await expect(desk2.locator('tr[data-ticket]')).toHaveCount(2);
 
-  await Promise.all([desk1.getByRole('button', { name: 'Call next' }).click(), desk2.getByRole('button', { name: 'Call next' }).click()]);
+  await Promise.all([
+    desk1.getByRole('button', { name: 'Call next' }).click(),
+    desk2.getByRole('button', { name: 'Call next' }).click(),
+  ]);
   const atDesk1 = (await desk1.getByTestId('current-number').textContent()) ?? '';
   const atDesk2 = (await desk2.getByTestId('current-number').textContent()) ?? '';
   expect(new Set([atDesk1, atDesk2])).toEqual(new Set([first, second]));
@@ -71,7 +82,9 @@ test('two desks call at the same moment: the board announces both, in order, nei
   const [newest, older] = await board.locator('.call .call-number').allTextContents();
   expect(new Set([newest, older])).toEqual(new Set([first, second]));
   const deskOf = (n: string | undefined) => (n === atDesk1 ? 'Desk 1' : 'Desk 2');
-  await expect.poll(() => spokenTexts(board), { timeout: 15_000 }).toEqual([announcement(older ?? '', deskOf(older)), announcement(newest ?? '', deskOf(newest))]);
+  await expect
+    .poll(() => spokenTexts(board), { timeout: 15_000 })
+    .toEqual([announcement(older ?? '', deskOf(older)), announcement(newest ?? '', deskOf(newest))]);
   const record = await speechRecord(board);
   expect(record.some((r) => r.event === 'cancel')).toBe(false);
   const firstEnd = record.findIndex((r) => r.event === 'end');
@@ -79,7 +92,11 @@ test('two desks call at the same moment: the board announces both, in order, nei
   expect(secondSpeak).toBeGreaterThan(firstEnd);
 });
 
-test('recall, no-show, transfer and complete, as the console and the board show them', async ({ context, hub, api }) => {
+test('recall, no-show, transfer and complete, as the console and the board show them', async ({
+  context,
+  hub,
+  api,
+}) => {
   const [board, staff] = [await context.newPage(), await context.newPage()];
   await openBoard(board, hub);
   await signInToStaff(staff, hub, 'Desk 1');
@@ -101,7 +118,9 @@ test('recall, no-show, transfer and complete, as the console and the board show 
   // Recall: announced again, still at the desk.
   await expect.poll(() => spokenTexts(board)).toEqual([announcement(a.number, 'Desk 1')]);
   await staff.getByRole('button', { name: 'Recall' }).click();
-  await expect.poll(() => spokenTexts(board)).toEqual([announcement(a.number, 'Desk 1'), announcement(a.number, 'Desk 1')]);
+  await expect
+    .poll(() => spokenTexts(board))
+    .toEqual([announcement(a.number, 'Desk 1'), announcement(a.number, 'Desk 1')]);
   await expect(current).toHaveText(a.number);
   await expect(newest).toHaveText(`${a.number} → go to Desk 1`);
 
@@ -134,5 +153,10 @@ test('recall, no-show, transfer and complete, as the console and the board show 
   // Four calls were announced (a, a again, b, the last one); completing adds none.
   await expect.poll(() => spokenTexts(board), { timeout: 15_000 }).toHaveLength(4);
   await board.waitForTimeout(2_500);
-  expect(await spokenTexts(board)).toEqual([announcement(a.number, 'Desk 1'), announcement(a.number, 'Desk 1'), announcement(b.number, 'Desk 1'), announcement(served, 'Desk 1')]);
+  expect(await spokenTexts(board)).toEqual([
+    announcement(a.number, 'Desk 1'),
+    announcement(a.number, 'Desk 1'),
+    announcement(b.number, 'Desk 1'),
+    announcement(served, 'Desk 1'),
+  ]);
 });

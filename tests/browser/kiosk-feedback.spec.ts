@@ -34,7 +34,8 @@ test('English: Good, then a reason, then thanks; the server counts it for the ki
   await page.getByRole('button', { name: words.en.feedback }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'How did we do today?' })).toBeVisible();
   // Three faces, each with its word.
-  for (const word of ['Good', 'Average', 'Poor']) await expect(page.getByRole('button', { name: word, exact: true })).toBeVisible();
+  for (const word of ['Good', 'Average', 'Poor'])
+    await expect(page.getByRole('button', { name: word, exact: true })).toBeVisible();
   await page.getByRole('button', { name: words.en.good, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'What was the main reason?' })).toBeVisible();
   await expect(page.getByRole('list').getByRole('button')).toHaveCount(4);
@@ -48,7 +49,11 @@ test('English: Good, then a reason, then thanks; the server counts it for the ki
   expect(report.byTouchpoint.find((t) => t.key === 'kiosk')?.all).toBe(1);
 });
 
-test('Arabic: after a ticket, feedback is tied to its service; a face alone counts when the resident leaves', async ({ page, hub, api }) => {
+test('Arabic: after a ticket, feedback is tied to its service; a face alone counts when the resident leaves', async ({
+  page,
+  hub,
+  api,
+}) => {
   await page.goto(kioskUrl(hub));
   await startVisit(page, 'ar');
   await page.getByRole('button', { name: words.ar.tickets }).click();
@@ -67,7 +72,12 @@ test('Arabic: after a ticket, feedback is tied to its service; a face alone coun
   expect(report.byService.find((s) => s.key === 'housing')?.poor).toBe(1);
 });
 
-test('nothing is lost while the server cannot be reached: the answer is kept and sent later', async ({ page, hub, api, context }) => {
+test('nothing is lost while the server cannot be reached: the answer is kept and sent later', async ({
+  page,
+  hub,
+  api,
+  context,
+}) => {
   await page.goto(kioskUrl(hub));
   await startVisit(page, 'en');
   await page.getByRole('button', { name: words.en.feedback }).click();
@@ -75,17 +85,25 @@ test('nothing is lost while the server cannot be reached: the answer is kept and
   await page.getByRole('button', { name: words.en.good, exact: true }).click();
   await page.getByRole('button', { name: words.en.skip }).click();
   await expect(page.getByRole('heading', { level: 1, name: words.en.thanks })).toBeVisible();
-  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('kiosk.feedback.outbox') ?? '[]').length)).toBe(1);
+  await expect
+    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('kiosk.feedback.outbox') ?? '[]').length))
+    .toBe(1);
   expect((await feedbackReport(api)).all).toBe(0);
 
   // The kiosk restarts while still offline-queued, then the network comes back.
   await context.setOffline(false);
   await page.reload();
   await expect.poll(async () => (await feedbackReport(api)).all, { timeout: 20_000 }).toBe(1);
-  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('kiosk.feedback.outbox') ?? '[]').length)).toBe(0);
+  await expect
+    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('kiosk.feedback.outbox') ?? '[]').length))
+    .toBe(0);
 });
 
-test('desk-side mode shows only the faces and ties the answer to the ticket just completed at that desk', async ({ page, hub, api }) => {
+test('desk-side mode shows only the faces and ties the answer to the ticket just completed at that desk', async ({
+  page,
+  hub,
+  api,
+}) => {
   await page.goto(`${hub.url}/kiosk?mode=desk&desk=desk-1`);
   await expect(page.getByRole('heading', { level: 1, name: 'How did we do?' })).toBeVisible();
   await expect(page.getByRole('button', { name: words.en.tickets })).toHaveCount(0);
@@ -115,7 +133,8 @@ test('a second tap on the desk faces within the debounce window is not counted t
   await page.goto(`${hub.url}/kiosk?mode=desk&desk=desk-2`);
   const sent: string[] = [];
   page.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/feedback') sent.push(request.postData() ?? '');
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/feedback')
+      sent.push(request.postData() ?? '');
   });
   const first = Date.now();
   await page.getByRole('button', { name: words.en.good, exact: true }).click();

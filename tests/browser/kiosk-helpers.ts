@@ -16,13 +16,23 @@ export interface Utterance {
  * Replaces speechSynthesis with one that has voices for `voiceLanguages` (BCP 47 tags), queues like
  * the real engine (one at a time, ~`speakMs` each) and records every utterance with its language.
  */
-export async function installSpeech(page: Page, voiceLanguages: string[] = ['en-GB', 'ar-SA', 'pl-PL'], speakMs = 300): Promise<void> {
+export async function installSpeech(
+  page: Page,
+  voiceLanguages: string[] = ['en-GB', 'ar-SA', 'pl-PL'],
+  speakMs = 300,
+): Promise<void> {
   await page.addInitScript(
     ({ langs, ms }: { langs: string[]; ms: number }) => {
       type U = { text: string; lang: string; voice: unknown; onend: (() => void) | null };
       const spoken: Array<{ text: string; lang: string; at: number; event: string }> = [];
       (globalThis as unknown as { __utterances: typeof spoken }).__utterances = spoken;
-      const voices = langs.map((lang) => ({ lang, name: `Test voice ${lang}`, default: false, localService: true, voiceURI: lang }));
+      const voices = langs.map((lang) => ({
+        lang,
+        name: `Test voice ${lang}`,
+        default: false,
+        localService: true,
+        voiceURI: lang,
+      }));
       const queue: U[] = [];
       let current: U | null = null;
       const pump = () => {
@@ -69,7 +79,10 @@ export async function installSpeech(page: Page, voiceLanguages: string[] = ['en-
 
 export async function utterances(page: Page, event: 'speak' | 'end' | 'cancel' = 'speak'): Promise<Utterance[]> {
   return page.evaluate(
-    (e) => (globalThis as unknown as { __utterances: Array<Utterance & { event: string }> }).__utterances.filter((u) => u.event === e),
+    (e) =>
+      (globalThis as unknown as { __utterances: Array<Utterance & { event: string }> }).__utterances.filter(
+        (u) => u.event === e,
+      ),
     event,
   );
 }

@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { kioskUrl, startVisit, words } from './kiosk-helpers';
 
-test('the warning gives at least 20 seconds by default, and "I need more time" keeps everything', async ({ page, hub }) => {
+test('the warning gives at least 20 seconds by default, and "I need more time" keeps everything', async ({
+  page,
+  hub,
+}) => {
   await page.goto(kioskUrl(hub, 'idle=1'));
   await startVisit(page, 'en');
   await page.getByRole('button', { name: words.en.tickets }).click();
@@ -26,7 +29,10 @@ test('the warning gives at least 20 seconds by default, and "I need more time" k
   await expect(page.getByRole('checkbox', { name: words.en.assistance })).toBeChecked();
 });
 
-test('after the countdown the visit is forgotten: language, display modes, choices and the ticket on screen', async ({ page, hub }) => {
+test('after the countdown the visit is forgotten: language, display modes, choices and the ticket on screen', async ({
+  page,
+  hub,
+}) => {
   await page.goto(kioskUrl(hub, 'idle=2&countdown=2&return=600'));
   await startVisit(page, 'ar');
   await page.getByRole('button', { name: words.ar.largeText }).click();

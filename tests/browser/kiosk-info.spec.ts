@@ -17,7 +17,11 @@ async function views(api: HubApi): Promise<ViewsReport> {
   return api.get<ViewsReport>('/api/reports/info-views');
 }
 
-test('English: open Repairs, see its key points and QR code, print it; the view is counted', async ({ page, hub, api }) => {
+test('English: open Repairs, see its key points and QR code, print it; the view is counted', async ({
+  page,
+  hub,
+  api,
+}) => {
   await page.goto(kioskUrl(hub));
   await startVisit(page, 'en');
   await page.getByRole('button', { name: words.en.information }).click();
@@ -31,7 +35,9 @@ test('English: open Repairs, see its key points and QR code, print it; the view 
   const full = await api.get<{ keyPoints: string[]; url: string; phone: string }>('/api/info/pages/repairs?lang=en');
   await expect(page.getByRole('listitem').filter({ hasText: full.keyPoints[0] ?? 'none' })).toBeVisible();
   // The QR code is an image named by the address it opens; the address is also written out.
-  await expect(page.getByRole('img', { name: new RegExp(`QR code for .*${full.url.replace(/[.]/g, '\\.')}`) })).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: new RegExp(`QR code for .*${full.url.replace(/[.]/g, '\\.')}`) }),
+  ).toBeVisible();
   await expect(page.getByText(full.url)).toBeVisible();
   await expect(page.getByText(full.phone)).toBeVisible();
 
@@ -43,7 +49,11 @@ test('English: open Repairs, see its key points and QR code, print it; the view 
   expect(report.byLanguage.find((l) => l.key === 'en')?.views).toBe(1);
 });
 
-test('Arabic: pages are listed and shown in Arabic, marked as not yet checked by the council', async ({ page, hub, api }) => {
+test('Arabic: pages are listed and shown in Arabic, marked as not yet checked by the council', async ({
+  page,
+  hub,
+  api,
+}) => {
   await page.goto(kioskUrl(hub));
   await startVisit(page, 'ar');
   await page.getByRole('button', { name: words.ar.information }).click();

@@ -10,12 +10,15 @@ interface LanguagesFile {
   languages: Array<{ code: string; nativeName: string; dir: string }>;
 }
 const { languages } = JSON.parse(readFileSync('locales/languages.json', 'utf8')) as LanguagesFile;
-const kioskStrings = (code: string) => JSON.parse(readFileSync(`locales/${code}/kiosk.json`, 'utf8')) as { attract: { title: string; start: string } };
+const kioskStrings = (code: string) =>
+  JSON.parse(readFileSync(`locales/${code}/kiosk.json`, 'utf8')) as { attract: { title: string; start: string } };
 
 test('each of the eight languages is offered by its own name and switches the whole kiosk', async ({ page, hub }) => {
   expect(languages.map((l) => l.code)).toEqual(['en', 'pl', 'pt', 'lt', 'ro', 'bn', 'zh-Hans', 'ar']);
   await page.goto(kioskUrl(hub));
-  await expect(page.getByRole('group', { name: 'Choose your language' }).getByRole('button')).toHaveCount(languages.length);
+  await expect(page.getByRole('group', { name: 'Choose your language' }).getByRole('button')).toHaveCount(
+    languages.length,
+  );
   for (const language of languages) {
     // The group's own name changes with the language, so find each by its name on the page.
     const button = page.getByRole('button', { name: language.nativeName, exact: true });

@@ -21,7 +21,12 @@ interface InProcessHub {
 const test = base.extend<{ hub: InProcessHub }>({
   hub: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-print-'));
-    const server: HubServer = await createServer({ config: demoSiteConfig(), dataDir, simulateDevices: true, logger: pino({ level: 'silent' }) });
+    const server: HubServer = await createServer({
+      config: demoSiteConfig(),
+      dataDir,
+      simulateDevices: true,
+      logger: pino({ level: 'silent' }),
+    });
     const url = await server.listen(0);
     const sims = server.ctx.devices.simulators?.('kiosk-1');
     if (!sims) throw new Error('the demo kiosk has no simulated devices');
@@ -31,9 +36,16 @@ const test = base.extend<{ hub: InProcessHub }>({
   },
 });
 
-test('the ticket from the kiosk prints with the number, service and estimated wait the screen shows', async ({ page, hub }) => {
+test('the ticket from the kiosk prints with the number, service and estimated wait the screen shows', async ({
+  page,
+  hub,
+}) => {
   for (let i = 0; i < 3; i++) {
-    const issued = await fetch(`${hub.url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ service: 'repairs' }) });
+    const issued = await fetch(`${hub.url}/api/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ service: 'repairs' }),
+    });
     expect(issued.status).toBe(201);
   }
   await page.goto(`${hub.url}/kiosk?kiosk=kiosk-1`);
@@ -54,7 +66,10 @@ test('the ticket from the kiosk prints with the number, service and estimated wa
   expect(['full', 'partial']).toContain(hub.sims.ticketPrinter?.lastPage()?.cut);
 });
 
-test('when the ticket printer is out of paper the kiosk says so and keeps the number on screen', async ({ page, hub }) => {
+test('when the ticket printer is out of paper the kiosk says so and keeps the number on screen', async ({
+  page,
+  hub,
+}) => {
   hub.sims.ticketPrinter?.setPaperEnd(true);
   await page.goto(`${hub.url}/kiosk?kiosk=kiosk-1&return=1`);
   await page.getByRole('button', { name: 'العربية' }).click();
@@ -68,7 +83,10 @@ test('when the ticket printer is out of paper the kiosk says so and keeps the nu
   expect(hub.sims.ticketPrinter?.lastText() ?? '').not.toContain('H001');
 });
 
-test('"Print this" on an information page prints its title, key points and web address on the receipt printer', async ({ page, hub }) => {
+test('"Print this" on an information page prints its title, key points and web address on the receipt printer', async ({
+  page,
+  hub,
+}) => {
   await page.goto(`${hub.url}/kiosk?kiosk=kiosk-1`);
   await page.getByRole('button', { name: words.en.start }).click();
   await page.getByRole('button', { name: words.en.information }).click();

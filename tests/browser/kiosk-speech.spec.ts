@@ -10,7 +10,9 @@ test('English: reads each screen and the focused control, in order, without cutt
   await page.goto(kioskUrl(hub));
   await page.getByRole('button', { name: words.en.readAloud }).click();
   await expect(page.getByRole('button', { name: words.en.readAloud })).toHaveAttribute('aria-pressed', 'true');
-  await expect.poll(async () => (await utterances(page)).map((u) => u.text)).toContainEqual(expect.stringContaining('Welcome. On this screen you can:'));
+  await expect
+    .poll(async () => (await utterances(page)).map((u) => u.text))
+    .toContainEqual(expect.stringContaining('Welcome. On this screen you can:'));
 
   await page.getByRole('button', { name: words.en.start }).click();
   await expect.poll(async () => (await utterances(page)).map((u) => u.text)).toContain('What would you like to do?');
@@ -23,12 +25,17 @@ test('English: reads each screen and the focused control, in order, without cutt
   await expect.poll(async () => (await utterances(page)).at(-1)?.text).toBe('Large text, Off');
 
   // Everything queued was spoken to the end: nothing was cancelled mid-visit.
-  await expect.poll(async () => (await utterances(page, 'end')).length, { timeout: 10_000 }).toBe((await utterances(page)).length);
+  await expect
+    .poll(async () => (await utterances(page, 'end')).length, { timeout: 10_000 })
+    .toBe((await utterances(page)).length);
   expect(await utterances(page, 'cancel')).toHaveLength(0);
   for (const u of await utterances(page)) expect(u.lang).toBe('en-GB');
 });
 
-test('Arabic: speaks in an Arabic voice; a language without a voice says so instead of mumbling', async ({ page, hub }) => {
+test('Arabic: speaks in an Arabic voice; a language without a voice says so instead of mumbling', async ({
+  page,
+  hub,
+}) => {
   await installSpeech(page, ['en-GB', 'ar-SA']);
   await page.goto(kioskUrl(hub));
   await startVisit(page, 'ar');
@@ -38,6 +45,8 @@ test('Arabic: speaks in an Arabic voice; a language without a voice says so inst
 
   await page.getByRole('button', { name: 'تغيير اللغة' }).click();
   await page.getByRole('button', { name: 'বাংলা' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'এই কিয়স্কে এই ভাষায় জোরে পড়ে শোনানোর সুবিধা নেই।' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'এই কিয়স্কে এই ভাষায় জোরে পড়ে শোনানোর সুবিধা নেই।' }),
+  ).toBeVisible();
   expect((await utterances(page)).some((u) => u.lang.startsWith('bn'))).toBe(false);
 });

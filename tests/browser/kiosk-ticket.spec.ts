@@ -6,7 +6,11 @@
 import { test, expect } from './fixtures';
 import { kioskUrl, startVisit, words } from './kiosk-helpers';
 
-test('English: a ticket with assistance is issued, printed and shown, then the kiosk goes back to the start', async ({ page, hub, api }) => {
+test('English: a ticket with assistance is issued, printed and shown, then the kiosk goes back to the start', async ({
+  page,
+  hub,
+  api,
+}) => {
   await api.issueTicket('housing');
   await api.issueTicket('housing');
   await page.goto(kioskUrl(hub, 'return=2'));
@@ -18,8 +22,14 @@ test('English: a ticket with assistance is issued, printed and shown, then the k
   await expect(page.getByRole('heading', { level: 1, name: 'What would you like to do?' })).toBeVisible();
   // The tiles are what the site config says this kiosk offers, no more.
   const { offers } = await api.get<{ offers: string[] }>('/api/kiosks/kiosk-1');
-  const tileNames: Record<string, string> = { tickets: words.en.tickets, payments: words.en.payments, information: words.en.information, feedback: words.en.feedback };
-  for (const [offer, name] of Object.entries(tileNames)) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(offers.includes(offer) ? 1 : 0);
+  const tileNames: Record<string, string> = {
+    tickets: words.en.tickets,
+    payments: words.en.payments,
+    information: words.en.information,
+    feedback: words.en.feedback,
+  };
+  for (const [offer, name] of Object.entries(tileNames))
+    await expect(page.getByRole('button', { name, exact: true })).toHaveCount(offers.includes(offer) ? 1 : 0);
   await page.getByRole('button', { name: words.en.tickets }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'What do you need help with?' })).toBeVisible();
   await page.getByRole('checkbox', { name: words.en.assistance }).check();
@@ -35,13 +45,17 @@ test('English: a ticket with assistance is issued, printed and shown, then the k
 
   // The server has the ticket as the kiosk said: priority, from kiosk-1, and ahead of the two ordinary ones.
   await api.signIn();
-  const queue = await api.get<Array<{ number: string; priority: boolean; kiosk: string | null; estimatedWaitMinutes: number }>>('/api/queue');
+  const queue =
+    await api.get<Array<{ number: string; priority: boolean; kiosk: string | null; estimatedWaitMinutes: number }>>(
+      '/api/queue',
+    );
   const mine = queue.find((t) => t.number === number);
   expect(mine).toMatchObject({ priority: true, kiosk: 'kiosk-1' });
   expect(queue[0]?.number).toBe(number);
   // "About N minutes" on screen is the server's estimate, in words with the right plural.
   const minutes = mine?.estimatedWaitMinutes ?? 0;
-  const waitText = minutes === 0 ? 'You should be called very soon' : minutes === 1 ? 'About 1 minute' : `About ${minutes} minutes`;
+  const waitText =
+    minutes === 0 ? 'You should be called very soon' : minutes === 1 ? 'About 1 minute' : `About ${minutes} minutes`;
   await expect(page.getByText(waitText, { exact: true })).toBeVisible();
 
   // Printed and on screen: nothing to keep, so the screen clears itself after a few seconds.

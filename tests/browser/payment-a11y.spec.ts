@@ -10,16 +10,23 @@ import { test, expect } from '../payments/support/browser-hub';
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function checkScreen(page: Page, screen: string): Promise<void> {
-  await expect(page.getByRole('heading', { level: 1 }).first(), `a heading on "${screen}"`).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { level: 1 }).first(), `a heading on "${screen}"`).toBeVisible({
+    timeout: 20_000,
+  });
   const results = await new AxeBuilder({ page }).withTags(tags).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(summary, `axe on "${screen}"`).toEqual([]);
   const small = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('main button, main a[href], main [role="button"]')]
       .filter((el) => el.offsetParent !== null)
       .map((el) => ({ el, box: el.getBoundingClientRect() }))
       .filter(({ box }) => box.height < 64 || box.width < 64)
-      .map(({ el, box }) => `${el.tagName} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`),
+      .map(
+        ({ el, box }) =>
+          `${el.tagName} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+      ),
   );
   expect(small, `touch targets under 64 px on "${screen}"`).toEqual([]);
 }

@@ -27,7 +27,10 @@ async function openPayments(page: Page, payments: PaymentsHub, query = '') {
 async function press(page: Page, keys: string) {
   for (const key of keys) {
     const name = key === '<' ? 'Delete the last character' : key === '.' ? 'Decimal point' : key;
-    await page.getByRole('group', { name: /Keypad/ }).getByRole('button', { name, exact: true }).click();
+    await page
+      .getByRole('group', { name: /Keypad/ })
+      .getByRole('button', { name, exact: true })
+      .click();
   }
 }
 
@@ -59,7 +62,9 @@ test('checks the reference as it is typed and explains what is wrong in plain wo
   await press(page, '<9');
   await expect(page.getByRole('alert')).toHaveText('');
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'How much do you want to pay for Council tax?' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'How much do you want to pay for Council tax?' }),
+  ).toBeVisible();
 
   // Letters first for a parking notice, and the A–Z keys are there.
   await page.getByRole('button', { name: 'Back' }).click();
@@ -83,7 +88,9 @@ test('fills in INV for an invoice and keeps the amount within the limits', async
   await expect(page.getByRole('alert')).toHaveText(/This reference is not right/);
   await press(page, '<5');
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'How much do you want to pay for Council invoice?' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'How much do you want to pay for Council invoice?' }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Back' }).click();
   await page.getByRole('button', { name: 'Back' }).click();
   await page.getByRole('button', { name: 'Council tax' }).click();
@@ -129,7 +136,10 @@ test('cancel on every step before the card ends the journey with nothing stored'
   expect((await payments.sim.status()).authorisations).toBe(0);
 });
 
-test('approved: terminal prompts on screen, receipt printed with every fact, one authorisation', async ({ page, payments }) => {
+test('approved: terminal prompts on screen, receipt printed with every fact, one authorisation', async ({
+  page,
+  payments,
+}) => {
   payments.sim.next('approve');
   // Record every prompt the screen shows (they change faster than a test can poll).
   await page.addInitScript(() => {
@@ -148,14 +158,22 @@ test('approved: terminal prompts on screen, receipt printed with every fact, one
   await expect(page.getByText('kiosk-1-000001')).toBeVisible();
   await expect(page.getByText('Please take your receipt.')).toBeVisible({ timeout: 20_000 });
   const prompts = await page.evaluate(() => (globalThis as unknown as { __prompts: string[] }).__prompts);
-  expect(prompts).toEqual(expect.arrayContaining(['Insert your card into the card reader, or tap it on the reader.', 'Checking with your bank. Please wait…']));
+  expect(prompts).toEqual(
+    expect.arrayContaining([
+      'Insert your card into the card reader, or tap it on the reader.',
+      'Checking with your bank. Please wait…',
+    ]),
+  );
   const status = await payments.sim.status();
   expect(status.authorisations).toBe(1);
   expect(status.taken).toEqual([12550]);
   const receipt = status.receipts.at(-1) ?? '';
-  for (const fact of ['Test City Council', 'Housing rent', '1234567897', '125.50', 'kiosk-1', 'kiosk-1-000001']) expect(receipt).toContain(fact);
+  for (const fact of ['Test City Council', 'Housing rent', '1234567897', '125.50', 'kiosk-1', 'kiosk-1-000001'])
+    expect(receipt).toContain(fact);
   expect(receipt).toMatch(/\*\*\*\* \d{4}/);
-  expect(await journal(payments)).toEqual([expect.objectContaining({ state: 'receipt-printed', amountPence: 12550, reference: '1234567897' })]);
+  expect(await journal(payments)).toEqual([
+    expect.objectContaining({ state: 'receipt-printed', amountPence: 12550, reference: '1234567897' }),
+  ]);
 });
 
 test('declined: nothing taken, try again, then approved', async ({ page, payments }) => {
@@ -188,7 +206,10 @@ test('cancel while the terminal waits for the card: cancelled, nothing taken', a
   expect(await journal(payments)).toEqual([expect.objectContaining({ state: 'cancelled' })]);
 });
 
-test('terminal timeout (no card presented): plain result, nothing taken, offer to try again', async ({ page, payments }) => {
+test('terminal timeout (no card presented): plain result, nothing taken, offer to try again', async ({
+  page,
+  payments,
+}) => {
   payments.sim.next('timeout');
   await openPayments(page, payments);
   await toSummary(page, 'Council tax', '12345679', '40');
@@ -198,13 +219,18 @@ test('terminal timeout (no card presented): plain result, nothing taken, offer t
   expect((await payments.sim.status()).taken).toEqual([]);
 });
 
-test('lost answer (terminal took the money, the answer never came): "we could not confirm", not retried', async ({ page, payments }) => {
+test('lost answer (terminal took the money, the answer never came): "we could not confirm", not retried', async ({
+  page,
+  payments,
+}) => {
   payments.sim.next('drop-final');
   await openPayments(page, payments, 'idle=2&countdown=2');
   await toSummary(page, 'Council tax', '12345679', '50');
   await page.getByRole('button', { name: 'Pay £50.00 by card' }).click();
   // The inactivity reset is held while the terminal works: the journey is not wiped mid-payment.
-  await expect(page.getByRole('heading', { level: 1, name: 'We could not confirm your payment' })).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'We could not confirm your payment' })).toBeVisible({
+    timeout: 45_000,
+  });
   await expect(page.getByText(/Please do not pay again now/)).toBeVisible();
   const status = await payments.sim.status();
   expect(status.taken).toEqual([5000]);
@@ -226,14 +252,22 @@ test('the inactivity reset forgets the reference that was typed', async ({ page,
 test('terminal unplugged: the journey says so before anything is typed', async ({ page, payments }) => {
   await payments.sim.kill('SIGTERM'); // the terminal's line goes away, as when its cable is pulled
   await expect
-    .poll(async () => ((await (await fetch(`${payments.url}/api/devices`)).json()) as { kind: string; health: string }[]).find((d) => d.kind === 'card-terminal')?.health, {
-      timeout: 20_000,
-    })
+    .poll(
+      async () =>
+        ((await (await fetch(`${payments.url}/api/devices`)).json()) as { kind: string; health: string }[]).find(
+          (d) => d.kind === 'card-terminal',
+        )?.health,
+      {
+        timeout: 20_000,
+      },
+    )
     .not.toBe('ok');
   await page.goto(`${payments.url}/kiosk?kiosk=kiosk-1`);
   await page.getByRole('button', { name: 'Touch to start' }).click();
   await page.getByRole('button', { name: 'Pay a bill' }).click();
-  await expect(page.getByText('Paying by card is not working at the moment. Nothing has been taken. Please ask at reception.')).toBeVisible();
+  await expect(
+    page.getByText('Paying by card is not working at the moment. Nothing has been taken. Please ask at reception.'),
+  ).toBeVisible();
   await expect(page.locator('.keypad')).toHaveCount(0);
   expect(await journal(payments)).toEqual([]);
 });

@@ -9,7 +9,11 @@ import { randomUUID } from 'node:crypto';
 import { test, expect, type PaymentsHub } from '../payments/support/browser-hub';
 import { waitFor } from '../payments/support/processes';
 
-async function payAtKiosk(payments: PaymentsHub, amountPence: number, until: (p: { outcome: string; state: string }) => boolean) {
+async function payAtKiosk(
+  payments: PaymentsHub,
+  amountPence: number,
+  until: (p: { outcome: string; state: string }) => boolean,
+) {
   const id = randomUUID();
   const response = await fetch(`${payments.url}/api/payments`, {
     method: 'POST',
@@ -17,10 +21,17 @@ async function payAtKiosk(payments: PaymentsHub, amountPence: number, until: (p:
     body: JSON.stringify({ id, kiosk: 'kiosk-1', type: 'council-tax', reference: '12345679', amountPence }),
   });
   expect(response.status).toBe(201);
-  await waitFor('the payment to finish', async () => {
-    const p = (await (await fetch(`${payments.url}/api/payments/${id}`)).json()) as { outcome: string; state: string };
-    return until(p) ? p : undefined;
-  }, 40_000);
+  await waitFor(
+    'the payment to finish',
+    async () => {
+      const p = (await (await fetch(`${payments.url}/api/payments/${id}`)).json()) as {
+        outcome: string;
+        state: string;
+      };
+      return until(p) ? p : undefined;
+    },
+    40_000,
+  );
   return id;
 }
 
@@ -66,7 +77,9 @@ test('report, settle an unknown payment, reprint, export and end of day', async 
   const downloading = page.waitForEvent('download');
   await exportSection.getByRole('button', { name: 'Download CSV' }).click();
   const download = await downloading;
-  const csv = readFileSync((await download.path()) as string, 'utf8').trimEnd().split('\r\n');
+  const csv = readFileSync((await download.path()) as string, 'utf8')
+    .trimEnd()
+    .split('\r\n');
   expect(csv.filter((line) => line.startsWith('D,'))).toHaveLength(2);
   expect(csv.at(-1)).toMatch(/^Z,.*,2,62\.34$/);
 
@@ -75,7 +88,9 @@ test('report, settle an unknown payment, reprint, export and end of day', async 
   await eod.getByLabel('Kiosk').fill('kiosk-1');
   await eod.getByRole('button', { name: 'Run end of day' }).click();
   await expect(page.getByTestId('reconciliation')).toContainText('The terminal and the journal agree.');
-  await expect(page.getByTestId('reconciliation')).toContainText('Terminal: 2 payments, £62.34. Journal: 2 payments, £62.34.');
+  await expect(page.getByTestId('reconciliation')).toContainText(
+    'Terminal: 2 payments, £62.34. Journal: 2 payments, £62.34.',
+  );
 });
 
 test('end of day lists the difference while a lost payment is still unsettled', async ({ page, payments }) => {
@@ -95,14 +110,19 @@ test('end of day lists the difference while a lost payment is still unsettled', 
   await expect(result).toContainText('1 payment(s) with outcome unknown');
 });
 
-test('the staff payments screen passes axe, with a payment to settle and an end-of-day result', async ({ page, payments }) => {
+test('the staff payments screen passes axe, with a payment to settle and an end-of-day result', async ({
+  page,
+  payments,
+}) => {
   test.setTimeout(120_000);
   payments.sim.next('approve');
   payments.sim.next('drop-final');
   await payAtKiosk(payments, 1500, (p) => p.state === 'receipt-printed');
   await payAtKiosk(payments, 900, (p) => p.outcome === 'unknown');
   await page.goto(`${payments.url}/payments.html`);
-  const signIn = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const signIn = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   expect(signIn.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.getByLabel('Username').fill('cashier');
   await page.getByLabel('Password').fill('cashier-pass-1');
@@ -112,6 +132,10 @@ test('the staff payments screen passes axe, with a payment to settle and an end-
   await eod.getByLabel('Kiosk').fill('kiosk-1');
   await eod.getByRole('button', { name: 'Run end of day' }).click();
   await expect(page.getByTestId('reconciliation')).toBeVisible();
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 });

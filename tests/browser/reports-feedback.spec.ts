@@ -16,7 +16,12 @@ test('net satisfaction and the wait-standard split appear for the chosen period'
     { rating: 'average', kiosk: 'kiosk-d' },
   ];
   for (const answer of answers) {
-    await api.post('/api/feedback', { id: crypto.randomUUID(), touchpoint: 'kiosk', at: new Date().toISOString(), ...answer });
+    await api.post('/api/feedback', {
+      id: crypto.randomUUID(),
+      touchpoint: 'kiosk',
+      at: new Date().toISOString(),
+      ...answer,
+    });
   }
 
   await signInToStaff(page, hub, undefined, '/reports');
@@ -24,7 +29,11 @@ test('net satisfaction and the wait-standard split appear for the chosen period'
   // (2 good − 1 poor) ÷ 4 = +0.25
   await expect(page.getByTestId('net-satisfaction')).toHaveText('+0.25');
   await expect(page.getByRole('heading', { name: 'Satisfaction and the wait standard' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Feedback by wait standard' }).getByRole('row', { name: /Called within the standard/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Feedback by wait standard' })
+      .getByRole('row', { name: /Called within the standard/ }),
+  ).toBeVisible();
 
   // A period with no responses says so instead of showing a figure.
   await page.getByRole('radio', { name: 'Choose dates' }).check();

@@ -4,14 +4,21 @@ import { test, expect, computedStyle, expectNoAxeViolations, signInToStaff } fro
 
 /** Presses Tab until the control has focus (at most 25 times), as a keyboard user would. */
 async function tabTo(page: Page, control: Locator): Promise<void> {
-  const focused = () => control.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
+  const focused = () =>
+    control.evaluate(
+      (el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+    );
   for (let i = 0; i < 25 && !(await focused()); i++) await page.keyboard.press('Tab');
   await expect(control).toBeFocused();
 }
 
 test.use({ hubOptions: { waitTargetSeconds: 10 } });
 
-test('sign-in, desk choice and the console (waits within, near and over the standard) have no axe violations', async ({ page, hub, api }) => {
+test('sign-in, desk choice and the console (waits within, near and over the standard) have no axe violations', async ({
+  page,
+  hub,
+  api,
+}) => {
   await page.goto(`${hub.url}/staff`);
   await expect(page.getByLabel('Username')).toBeVisible();
   await expectNoAxeViolations(page, 'staff sign-in');

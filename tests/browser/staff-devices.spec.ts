@@ -19,7 +19,10 @@ interface PrinterSim {
 }
 
 async function startPrinterSimulator(): Promise<PrinterSim> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'hardware/cli/sim.ts', 'printer'], { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'hardware/cli/sim.ts', 'printer'], {
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -62,10 +65,25 @@ test('paper running low at a kiosk shows as a warning on the console, live', asy
     const configFile = join(folder, 'site.json');
     writeFileSync(configFile, JSON.stringify(site));
     const dataDir = join(folder, 'data');
-    const added = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'staff', 'add', clerk.username, '--name', 'Desk clerk', '--data', dataDir], {
-      input: `${clerk.password}\n`,
-      encoding: 'utf8',
-    });
+    const added = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'server/cli/main.ts',
+        'staff',
+        'add',
+        clerk.username,
+        '--name',
+        'Desk clerk',
+        '--data',
+        dataDir,
+      ],
+      {
+        input: `${clerk.password}\n`,
+        encoding: 'utf8',
+      },
+    );
     expect(added.status, added.stderr).toBe(0);
 
     hub = await startHub({ configFile, dataDir });

@@ -2,12 +2,22 @@
  * Staff console against a real hub: sign-in, desk choice, the waiting list in the server's order,
  * every action on the current ticket, wait colouring, errors in words, reconnecting.
  */
-import { test, expect, computedStyle, presetSession, sessionItem, signInToStaff, staffToken, startHub } from './fixtures';
+import {
+  test,
+  expect,
+  computedStyle,
+  presetSession,
+  sessionItem,
+  signInToStaff,
+  staffToken,
+  startHub,
+} from './fixtures';
 
 test('signs in, picks a desk, calls the next ticket and completes it', async ({ page, hub, api }) => {
   const housing = await api.issueTicket('housing');
   const tax = await api.issueTicket('council-tax');
-  const deskOpen = async (id: string) => (await api.get<Array<{ id: string; open: boolean }>>('/api/desks')).find((desk) => desk.id === id)?.open;
+  const deskOpen = async (id: string) =>
+    (await api.get<Array<{ id: string; open: boolean }>>('/api/desks')).find((desk) => desk.id === id)?.open;
   expect(await deskOpen('desk-1')).toBe(false);
 
   await signInToStaff(page, hub, 'Desk 1');
@@ -39,7 +49,12 @@ test('signs in, picks a desk, calls the next ticket and completes it', async ({ 
   expect(stored.state).toBe('completed');
 });
 
-test('a ticket issued at the kiosk appears without a reload, on the desks that serve its service only', async ({ page, context, hub, api }) => {
+test('a ticket issued at the kiosk appears without a reload, on the desks that serve its service only', async ({
+  page,
+  context,
+  hub,
+  api,
+}) => {
   await signInToStaff(page, hub, 'Desk 2');
   await expect(page.getByText('No one is waiting.').first()).toBeVisible();
   await expect(page.getByText('Live')).toBeVisible();
@@ -58,10 +73,16 @@ test('a ticket issued at the kiosk appears without a reload, on the desks that s
 test('call next with nobody waiting says so', async ({ page, hub }) => {
   await signInToStaff(page, hub, 'Desk 1');
   await page.getByRole('button', { name: 'Call next' }).click();
-  await expect(page.getByRole('status').filter({ hasText: "No one is waiting for this desk's services." })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: "No one is waiting for this desk's services." }),
+  ).toBeVisible();
 });
 
-test('recall keeps the ticket, no-show frees the desk, transfer puts it back in another service', async ({ page, hub, api }) => {
+test('recall keeps the ticket, no-show frees the desk, transfer puts it back in another service', async ({
+  page,
+  hub,
+  api,
+}) => {
   await signInToStaff(page, hub, 'Desk 1');
   await expect(page.getByText('Live')).toBeVisible();
   const first = await api.issueTicket('housing');
@@ -72,7 +93,9 @@ test('recall keeps the ticket, no-show frees the desk, transfer puts it back in 
   await expect(page.getByTestId('current-number')).toHaveText(first.number);
   await page.getByRole('button', { name: 'Recall' }).click();
   await expect(page.getByTestId('current-number')).toHaveText(first.number);
-  expect((await api.get<{ state: string; lastCalledAt: string; calledAt: string }>(`/api/tickets/${first.id}`)).state).toBe('called');
+  expect(
+    (await api.get<{ state: string; lastCalledAt: string; calledAt: string }>(`/api/tickets/${first.id}`)).state,
+  ).toBe('called');
 
   await page.getByRole('button', { name: 'No-show' }).click();
   await expect(page.getByTestId('current-number')).toHaveCount(0);
@@ -85,13 +108,20 @@ test('recall keeps the ticket, no-show frees the desk, transfer puts it back in 
   await expect(page.getByTestId('current-number')).toHaveCount(0);
   // Back on the list, now under Benefits, keeping its number.
   await expect(page.locator(`tr[data-ticket="${second.number}"]`)).toContainText('Benefits');
-  expect((await api.get<{ service: string; state: string }>(`/api/tickets/${second.id}`))).toMatchObject({ service: 'benefits', state: 'waiting' });
+  expect(await api.get<{ service: string; state: string }>(`/api/tickets/${second.id}`)).toMatchObject({
+    service: 'benefits',
+    state: 'waiting',
+  });
 });
 
 test.describe('with a 5-second wait standard', () => {
   test.use({ hubOptions: { waitTargetSeconds: 5 } });
 
-  test('each wait ticks and turns amber at 80 % of the target, then red past it, with words as well as colour', async ({ page, hub, api }) => {
+  test('each wait ticks and turns amber at 80 % of the target, then red past it, with words as well as colour', async ({
+    page,
+    hub,
+    api,
+  }) => {
     await signInToStaff(page, hub, 'Desk 1');
     await expect(page.getByText('Wait standard: 0:05')).toBeVisible();
     const ticket = await api.issueTicket('housing');
@@ -138,7 +168,10 @@ test('a session ended on the server mid-shift: the next action goes back to sign
   await signInToStaff(page, hub, 'Desk 1');
   await expect(page.getByText('Live')).toBeVisible();
   const token = await staffToken(page);
-  const logout = await page.request.post(`${hub.url}/api/auth/logout`, { headers: { authorization: `Bearer ${token}` }, data: {} });
+  const logout = await page.request.post(`${hub.url}/api/auth/logout`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: {},
+  });
   expect(logout.ok()).toBe(true);
   await page.getByRole('button', { name: 'Call next' }).click();
   await expect(page.getByText('Your session has ended. Please sign in again.')).toBeVisible();
@@ -154,7 +187,11 @@ test('signing out forgets the token', async ({ page, hub }) => {
   const token = await staffToken(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByLabel('Username')).toBeVisible();
-  await expect.poll(async () => (await page.request.get(`${hub.url}/api/queue`, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+  await expect
+    .poll(async () =>
+      (await page.request.get(`${hub.url}/api/queue`, { headers: { authorization: `Bearer ${token}` } })).status(),
+    )
+    .toBe(401);
 });
 
 test('shows "reconnecting" while the server is away and catches up when it is back', async ({ page }) => {
@@ -185,7 +222,12 @@ test('shows "reconnecting" while the server is away and catches up when it is ba
 test('a remembered desk that is no longer in the site config asks for a desk again', async ({ page, hub }) => {
   await signInToStaff(page, hub, 'Desk 1');
   await expect(page.getByRole('button', { name: 'Call next' })).toBeVisible();
-  await page.evaluate(() => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('staff-desk', 'desk-9'));
+  await page.evaluate(() =>
+    (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
+      'staff-desk',
+      'desk-9',
+    ),
+  );
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Choose your desk' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);

@@ -17,7 +17,9 @@ describe('admin exit PIN', () => {
   it('locks after five wrong PINs, even against the right one, until the lockout ends', () => {
     let now = 0;
     const gate = new AdminExitGate(hash, () => now);
-    expect([1, 2, 3, 4].map(() => gate.attempt('0000'))).toEqual([4, 3, 2, 1].map((attemptsLeft) => ({ outcome: 'wrong-pin', attemptsLeft })));
+    expect([1, 2, 3, 4].map(() => gate.attempt('0000'))).toEqual(
+      [4, 3, 2, 1].map((attemptsLeft) => ({ outcome: 'wrong-pin', attemptsLeft })),
+    );
     expect(gate.attempt('0000')).toEqual({ outcome: 'locked', retryAfterSeconds: 300 });
     now += 60_000;
     expect(gate.attempt('2468')).toEqual({ outcome: 'locked', retryAfterSeconds: 240 });
@@ -52,6 +54,8 @@ describe('update maintenance window', () => {
     const at = new Date('2026-01-15T03:00:00Z');
     expect(mayInstallUpdate({ at, window, idleSeconds: 30, minIdleSeconds: 300 })).toBe(false);
     expect(mayInstallUpdate({ at, window, idleSeconds: 300, minIdleSeconds: 300 })).toBe(true);
-    expect(mayInstallUpdate({ at: new Date('2026-01-15T10:00:00Z'), window, idleSeconds: 9_999, minIdleSeconds: 300 })).toBe(false);
+    expect(
+      mayInstallUpdate({ at: new Date('2026-01-15T10:00:00Z'), window, idleSeconds: 9_999, minIdleSeconds: 300 }),
+    ).toBe(false);
   });
 });

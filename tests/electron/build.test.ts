@@ -24,7 +24,7 @@ describe('the built shell', () => {
     expect(preload).not.toMatch(/\bimport\s*\(|from\s*["']node:/);
   });
 
-  it('keeps each server module\'s own location, so its data files are found', () => {
+  it("keeps each server module's own location, so its data files are found", () => {
     const main = readFileSync(join(outdir, 'main.js'), 'utf8');
     const moduleUrls = [...main.matchAll(/new URL\((".*?"), new URL\((".*?"), import\.meta\.url\)\.href\)/g)];
     expect(moduleUrls.length).toBeGreaterThan(0);

@@ -15,7 +15,9 @@ const site = {
 function check(shellConfig: object) {
   const file = join(dir, `shell-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, JSON.stringify(shellConfig));
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/tools/check-shell-config.ts', file], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/tools/check-shell-config.ts', file], {
+    encoding: 'utf8',
+  });
   return { status: result.status, out: result.stdout + result.stderr };
 }
 
@@ -29,7 +31,9 @@ describe('checking a shell config before installing it', () => {
   it('says what a valid config does', () => {
     const result = check({ role: 'kiosk', kioskId: 'kiosk-1', server: { mode: 'embedded', siteConfig: 'site.json' } });
     expect(result.status).toBe(0);
-    expect(result.out).toMatch(/valid \(role kiosk "kiosk-1", server: .*site\.json, in-process, admin exit off, updates off\)/);
+    expect(result.out).toMatch(
+      /valid \(role kiosk "kiosk-1", server: .*site\.json, in-process, admin exit off, updates off\)/,
+    );
   });
 
   it('names every field at fault and fails', () => {

@@ -1,11 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
-import { checkSender, guardInvoke, IpcRefusedError, type IpcSender, type TrustAnchor } from '../../electron/policy/ipc-guard.js';
+import {
+  checkSender,
+  guardInvoke,
+  IpcRefusedError,
+  type IpcSender,
+  type TrustAnchor,
+} from '../../electron/policy/ipc-guard.js';
 import { ipcInvoke, isInvokeChannel } from '../../contract/ipc.js';
 
 const appOrigin = 'http://127.0.0.1:41234';
 const kioskWindowId = 7;
 const anchor: TrustAnchor = { appOrigin, isTrustedWebContents: (id) => id === kioskWindowId };
-const kioskPage: IpcSender = { webContentsId: kioskWindowId, frame: { url: `${appOrigin}/kiosk?kiosk=kiosk-1`, isMainFrame: true } };
+const kioskPage: IpcSender = {
+  webContentsId: kioskWindowId,
+  frame: { url: `${appOrigin}/kiosk?kiosk=kiosk-1`, isMainFrame: true },
+};
 
 describe('who may call the shell over IPC', () => {
   it('trusts the kiosk page in the kiosk window', () => {
@@ -13,12 +22,36 @@ describe('who may call the shell over IPC', () => {
   });
 
   it.each([
-    ['another origin', { ...kioskPage, frame: { url: 'https://evil.example/kiosk', isMainFrame: true } }, /origin https:\/\/evil.example is not the app origin/],
-    ['the same host on another port', { ...kioskPage, frame: { url: 'http://127.0.0.1:9999/kiosk', isMainFrame: true } }, /not the app origin/],
-    ['https instead of http', { ...kioskPage, frame: { url: 'https://127.0.0.1:41234/kiosk', isMainFrame: true } }, /not the app origin/],
-    ['a file: page', { ...kioskPage, frame: { url: 'file:///etc/passwd', isMainFrame: true } }, /unparseable|not the app origin/],
-    ['a data: page', { ...kioskPage, frame: { url: 'data:text/html,<h1>x</h1>', isMainFrame: true } }, /not the app origin/],
-    ['a sub-frame, even of our origin', { ...kioskPage, frame: { url: `${appOrigin}/kiosk`, isMainFrame: false } }, /sub-frame/],
+    [
+      'another origin',
+      { ...kioskPage, frame: { url: 'https://evil.example/kiosk', isMainFrame: true } },
+      /origin https:\/\/evil.example is not the app origin/,
+    ],
+    [
+      'the same host on another port',
+      { ...kioskPage, frame: { url: 'http://127.0.0.1:9999/kiosk', isMainFrame: true } },
+      /not the app origin/,
+    ],
+    [
+      'https instead of http',
+      { ...kioskPage, frame: { url: 'https://127.0.0.1:41234/kiosk', isMainFrame: true } },
+      /not the app origin/,
+    ],
+    [
+      'a file: page',
+      { ...kioskPage, frame: { url: 'file:///etc/passwd', isMainFrame: true } },
+      /unparseable|not the app origin/,
+    ],
+    [
+      'a data: page',
+      { ...kioskPage, frame: { url: 'data:text/html,<h1>x</h1>', isMainFrame: true } },
+      /not the app origin/,
+    ],
+    [
+      'a sub-frame, even of our origin',
+      { ...kioskPage, frame: { url: `${appOrigin}/kiosk`, isMainFrame: false } },
+      /sub-frame/,
+    ],
     ['a frame that is gone', { ...kioskPage, frame: null }, /gone/],
     ['a window the shell did not open', { ...kioskPage, webContentsId: 99 }, /webContents 99 is not a shell window/],
   ])('refuses %s', (_name, sender, reason) => {
@@ -30,7 +63,11 @@ describe('who may call the shell over IPC', () => {
 
 describe('guarded handlers', () => {
   it('answers a trusted, valid call with the handler result', async () => {
-    const handler = guardInvoke('shell:admin-exit', ({ pin }) => (pin === '2468' ? { outcome: 'exiting' } : { outcome: 'wrong-pin', attemptsLeft: 4 }), { anchor });
+    const handler = guardInvoke(
+      'shell:admin-exit',
+      ({ pin }) => (pin === '2468' ? { outcome: 'exiting' } : { outcome: 'wrong-pin', attemptsLeft: 4 }),
+      { anchor },
+    );
     await expect(handler(kioskPage, { pin: '2468' })).resolves.toEqual({ outcome: 'exiting' });
     await expect(handler(kioskPage, { pin: '1111' })).resolves.toEqual({ outcome: 'wrong-pin', attemptsLeft: 4 });
   });
@@ -39,7 +76,10 @@ describe('guarded handlers', () => {
     const body = vi.fn(() => ({ outcome: 'exiting' as const }));
     const onRefused = vi.fn();
     const handler = guardInvoke('shell:admin-exit', body, { anchor, onRefused });
-    const foreign: IpcSender = { webContentsId: kioskWindowId, frame: { url: 'https://evil.example/', isMainFrame: true } };
+    const foreign: IpcSender = {
+      webContentsId: kioskWindowId,
+      frame: { url: 'https://evil.example/', isMainFrame: true },
+    };
     await expect(handler(foreign, { pin: '2468' })).rejects.toThrow(IpcRefusedError);
     expect(body).not.toHaveBeenCalled();
     expect(onRefused).toHaveBeenCalledWith('shell:admin-exit', expect.stringMatching(/evil\.example/), foreign);
@@ -55,7 +95,16 @@ describe('guarded handlers', () => {
   });
 
   it('refuses a payload on a channel that takes none', async () => {
-    const handler = guardInvoke('shell:get-status', () => ({ startedAt: new Date().toISOString(), rendererRestarts: 0, lastRestart: null, update: { state: 'disabled' } }), { anchor });
+    const handler = guardInvoke(
+      'shell:get-status',
+      () => ({
+        startedAt: new Date().toISOString(),
+        rendererRestarts: 0,
+        lastRestart: null,
+        update: { state: 'disabled' },
+      }),
+      { anchor },
+    );
     await expect(handler(kioskPage, { sneaky: 1 })).rejects.toThrow(/refused/);
     await expect(handler(kioskPage, undefined)).resolves.toMatchObject({ rendererRestarts: 0 });
   });

@@ -22,7 +22,8 @@ function electronUnavailableReason(): string | null {
   } catch (error) {
     return `Electron binary not installed (${String((error as Error).message).split('\n')[0]})`;
   }
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'no display for Electron (run under xvfb-run)';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return 'no display for Electron (run under xvfb-run)';
   return null;
 }
 const unavailable = electronUnavailableReason();
@@ -68,9 +69,24 @@ test.beforeAll(async () => {
 
   profileDir = mkdtempSync(join(tmpdir(), 'kiosk-shell-test-'));
   const shellConfig = join(profileDir, 'shell.json');
-  writeFileSync(shellConfig, JSON.stringify({ role: 'kiosk', kioskId: 'kiosk-1', server: { mode: 'hub', url: hub.url }, watchdog: { heartbeatTimeoutSeconds: 30, unresponsiveGraceSeconds: 5, maxBackoffSeconds: 2 } }));
+  writeFileSync(
+    shellConfig,
+    JSON.stringify({
+      role: 'kiosk',
+      kioskId: 'kiosk-1',
+      server: { mode: 'hub', url: hub.url },
+      watchdog: { heartbeatTimeoutSeconds: 30, unresponsiveGraceSeconds: 5, maxBackoffSeconds: 2 },
+    }),
+  );
   app = await electron.launch({
-    args: [root, '--shell-config', shellConfig, `--user-data-dir=${join(profileDir, 'profile')}`, '--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    args: [
+      root,
+      '--shell-config',
+      shellConfig,
+      `--user-data-dir=${join(profileDir, 'profile')}`,
+      '--disable-gpu',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
     cwd: root,
     env: { ...process.env, KIOSK_NO_DIALOGS: '1', LOG_LEVEL: 'warn' },
   });
@@ -88,16 +104,30 @@ test.afterAll(async () => {
 test('the kiosk window is full-screen kiosk mode with no Node in the page', async () => {
   const window = await app.evaluate(({ BrowserWindow }) => {
     const [win] = BrowserWindow.getAllWindows();
-    return { count: BrowserWindow.getAllWindows().length, kiosk: win?.isKiosk(), devToolsOpen: win?.webContents.isDevToolsOpened() };
+    return {
+      count: BrowserWindow.getAllWindows().length,
+      kiosk: win?.isKiosk(),
+      devToolsOpen: win?.webContents.isDevToolsOpened(),
+    };
   });
   expect(window).toEqual({ count: 1, kiosk: true, devToolsOpen: false });
 
   const globals = await page.evaluate(() => {
     const g = globalThis as PageGlobals;
-    return { require: typeof g.require, process: typeof (g as { process?: unknown }).process, module: typeof (g as { module?: unknown }).module, bridge: Object.keys(g.kiosk ?? {}).sort() };
+    return {
+      require: typeof g.require,
+      process: typeof (g as { process?: unknown }).process,
+      module: typeof (g as { module?: unknown }).module,
+      bridge: Object.keys(g.kiosk ?? {}).sort(),
+    };
   });
   // The bridge exists only because contextIsolation is on (contextBridge refuses otherwise).
-  expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', bridge: ['getIdentity', 'getShellStatus', 'onShellStatus', 'openAdminExit'] });
+  expect(globals).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    module: 'undefined',
+    bridge: ['getIdentity', 'getShellStatus', 'onShellStatus', 'openAdminExit'],
+  });
 });
 
 test('the kiosk page may call the shell and learns who it is', async () => {
@@ -137,13 +167,24 @@ test('window.open is denied', async () => {
 test('an IPC call from a page of another origin is refused', async () => {
   const preloadPath = join(root, 'dist-electron', 'preload.cjs');
   const opened = app.waitForEvent('window');
-  await app.evaluate(({ BrowserWindow }, { preload, url }) => {
-    const intruder = new BrowserWindow({ show: false, webPreferences: { preload, sandbox: true, contextIsolation: true } });
-    void intruder.loadURL(url);
-  }, { preload: preloadPath, url: foreignUrl });
+  await app.evaluate(
+    ({ BrowserWindow }, { preload, url }) => {
+      const intruder = new BrowserWindow({
+        show: false,
+        webPreferences: { preload, sandbox: true, contextIsolation: true },
+      });
+      void intruder.loadURL(url);
+    },
+    { preload: preloadPath, url: foreignUrl },
+  );
   const intruderPage = await opened;
   await intruderPage.waitForLoadState();
-  const outcome = await intruderPage.evaluate(() => (globalThis as PageGlobals).kiosk!.getIdentity().then(() => 'answered', (error: Error) => error.message));
+  const outcome = await intruderPage.evaluate(() =>
+    (globalThis as PageGlobals).kiosk!.getIdentity().then(
+      () => 'answered',
+      (error: Error) => error.message,
+    ),
+  );
   expect(outcome).toMatch(/refused: origin http:\/\/127\.0\.0\.1:\d+ is not the app origin/);
   await app.evaluate(({ BrowserWindow }) => {
     for (const win of BrowserWindow.getAllWindows().slice(1)) win.destroy();
@@ -158,7 +199,10 @@ test('a crashed renderer is reloaded by the watchdog and the restart is counted'
         app.evaluate(async ({ BrowserWindow }) => {
           const contents = BrowserWindow.getAllWindows()[0]!.webContents;
           if (contents.isCrashed() || contents.isLoading()) return null;
-          return (await contents.executeJavaScript('window.kiosk.getShellStatus()')) as { rendererRestarts: number; lastRestart: { reason: string } | null };
+          return (await contents.executeJavaScript('window.kiosk.getShellStatus()')) as {
+            rendererRestarts: number;
+            lastRestart: { reason: string } | null;
+          };
         }),
       { timeout: 20_000 },
     )

@@ -10,7 +10,10 @@ vi.mock('electron', async () => (await import('./support/recording-electron.js')
 let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'shell-bad-'));
-  writeFileSync(join(dir, 'shell.json'), JSON.stringify({ role: 'kiosk', server: { mode: 'hub', url: 'http://hub:8080' } }));
+  writeFileSync(
+    join(dir, 'shell.json'),
+    JSON.stringify({ role: 'kiosk', server: { mode: 'hub', url: 'http://hub:8080' } }),
+  );
   process.env.KIOSK_SHELL_CONFIG = join(dir, 'shell.json');
   process.env.LOG_LEVEL = 'fatal';
   recorder.reset(process.cwd(), join(dir, 'appData'));

@@ -10,13 +10,18 @@ vi.mock('electron', async () => (await import('./support/recording-electron.js')
 let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'shell-display-'));
-  writeFileSync(join(dir, 'shell.json'), JSON.stringify({ role: 'display', server: { mode: 'hub', url: 'https://hub.area-north.council.internal:8443' } }));
+  writeFileSync(
+    join(dir, 'shell.json'),
+    JSON.stringify({ role: 'display', server: { mode: 'hub', url: 'https://hub.area-north.council.internal:8443' } }),
+  );
   process.env.KIOSK_SHELL_CONFIG = join(dir, 'shell.json');
   process.env.LOG_LEVEL = 'error';
   recorder.reset(process.cwd(), join(dir, 'appData'));
   await import('../../electron/main.js');
   recorder.app.becomeReady();
-  await vi.waitFor(() => expect(RecordingBrowserWindow.all[0]?.webContents.loaded).toHaveLength(1), { timeout: 10_000 });
+  await vi.waitFor(() => expect(RecordingBrowserWindow.all[0]?.webContents.loaded).toHaveLength(1), {
+    timeout: 10_000,
+  });
 });
 afterAll(() => {
   delete process.env.KIOSK_SHELL_CONFIG;
@@ -29,8 +34,19 @@ it('shows the lobby board from the hub, locked, allowed to chime and speak witho
   expect(window!.options).toMatchObject({ kiosk: true, fullscreen: true });
   expect(recorder.app.switches).toContainEqual(['autoplay-policy', 'no-user-gesture-required']);
   const identity = await recorder.ipcHandlers.get('shell:get-identity')!(
-    { sender: { id: window!.webContents.id }, senderFrame: { url: 'https://hub.area-north.council.internal:8443/display', parent: null, isDestroyed: () => false } },
+    {
+      sender: { id: window!.webContents.id },
+      senderFrame: {
+        url: 'https://hub.area-north.council.internal:8443/display',
+        parent: null,
+        isDestroyed: () => false,
+      },
+    },
     undefined,
   );
-  expect(identity).toMatchObject({ role: 'display', kioskId: null, serverOrigin: 'https://hub.area-north.council.internal:8443' });
+  expect(identity).toMatchObject({
+    role: 'display',
+    kioskId: null,
+    serverOrigin: 'https://hub.area-north.council.internal:8443',
+  });
 });

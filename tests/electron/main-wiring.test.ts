@@ -24,19 +24,33 @@ let dir: string;
 let window: RecordingBrowserWindow;
 let origin: string;
 
-const trustedEvent = (url: string) => ({ sender: { id: window.webContents.id }, senderFrame: { url, parent: null, isDestroyed: () => false } });
-const invoke = (channel: string, event: unknown, payload?: unknown) => Promise.resolve(recorder.ipcHandlers.get(channel)!(event, payload));
+const trustedEvent = (url: string) => ({
+  sender: { id: window.webContents.id },
+  senderFrame: { url, parent: null, isDestroyed: () => false },
+});
+const invoke = (channel: string, event: unknown, payload?: unknown) =>
+  Promise.resolve(recorder.ipcHandlers.get(channel)!(event, payload));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'shell-main-'));
   writeFileSync(join(dir, 'site.json'), JSON.stringify(site));
-  writeFileSync(join(dir, 'shell.json'), JSON.stringify({ role: 'kiosk', kioskId: 'kiosk-1', server: { mode: 'embedded', siteConfig: 'site.json', dataDir: 'data' }, watchdog: { maxBackoffSeconds: 1 } }));
+  writeFileSync(
+    join(dir, 'shell.json'),
+    JSON.stringify({
+      role: 'kiosk',
+      kioskId: 'kiosk-1',
+      server: { mode: 'embedded', siteConfig: 'site.json', dataDir: 'data' },
+      watchdog: { maxBackoffSeconds: 1 },
+    }),
+  );
   process.env.KIOSK_SHELL_CONFIG = join(dir, 'shell.json');
   process.env.LOG_LEVEL = 'error';
   recorder.reset(process.cwd(), join(dir, 'appData'));
   await import('../../electron/main.js');
   recorder.app.becomeReady();
-  await vi.waitFor(() => expect(RecordingBrowserWindow.all[0]?.webContents.loaded).toHaveLength(1), { timeout: 15_000 });
+  await vi.waitFor(() => expect(RecordingBrowserWindow.all[0]?.webContents.loaded).toHaveLength(1), {
+    timeout: 15_000,
+  });
   window = RecordingBrowserWindow.all[0]!;
   origin = new URL(window.webContents.loaded[0]!).origin;
 });
@@ -80,18 +94,32 @@ describe('the shell started by electron/main.ts', () => {
 
   it('answers the kiosk page over IPC and refuses anyone else', async () => {
     await expect(invoke('shell:get-identity', trustedEvent(`${origin}/kiosk?kiosk=kiosk-1`))).resolves.toEqual({
-      shell: 'electron', appVersion: '0.1.0', role: 'kiosk', kioskId: 'kiosk-1', serverOrigin: origin,
+      shell: 'electron',
+      appVersion: '0.1.0',
+      role: 'kiosk',
+      kioskId: 'kiosk-1',
+      serverOrigin: origin,
     });
-    await expect(invoke('shell:get-identity', trustedEvent('https://evil.example/'))).rejects.toThrow(/refused: origin https:\/\/evil.example/);
-    await expect(invoke('shell:get-identity', { ...trustedEvent(`${origin}/kiosk`), sender: { id: 9999 } })).rejects.toThrow(/not a shell window/);
-    await expect(invoke('shell:admin-exit', trustedEvent(`${origin}/kiosk`), { pin: '1234' })).resolves.toEqual({ outcome: 'disabled' });
+    await expect(invoke('shell:get-identity', trustedEvent('https://evil.example/'))).rejects.toThrow(
+      /refused: origin https:\/\/evil.example/,
+    );
+    await expect(
+      invoke('shell:get-identity', { ...trustedEvent(`${origin}/kiosk`), sender: { id: 9999 } }),
+    ).rejects.toThrow(/not a shell window/);
+    await expect(invoke('shell:admin-exit', trustedEvent(`${origin}/kiosk`), { pin: '1234' })).resolves.toEqual({
+      outcome: 'disabled',
+    });
     expect(recorder.app.quitCalls).toBe(0);
   });
 
   it('denies permissions and off-origin navigation, and adds the shell CSP', () => {
     const answers: boolean[] = [];
-    recorder.session.permissionRequest!({}, 'media', (granted) => answers.push(granted), { requestingUrl: `${origin}/kiosk` });
-    recorder.session.permissionRequest!({}, 'fullscreen', (granted) => answers.push(granted), { requestingUrl: `${origin}/kiosk` });
+    recorder.session.permissionRequest!({}, 'media', (granted) => answers.push(granted), {
+      requestingUrl: `${origin}/kiosk`,
+    });
+    recorder.session.permissionRequest!({}, 'fullscreen', (granted) => answers.push(granted), {
+      requestingUrl: `${origin}/kiosk`,
+    });
     expect(answers).toEqual([false, true]);
     expect(recorder.session.devicePermission!()).toBe(false);
 
@@ -104,7 +132,10 @@ describe('the shell started by electron/main.ts', () => {
     expect(window.webContents.windowOpenHandler!({ url: `${origin}/kiosk` })).toEqual({ action: 'deny' });
 
     let headers: Record<string, string[]> = {};
-    recorder.session.headers!({ url: `${origin}/kiosk`, responseHeaders: {} }, (response) => (headers = response.responseHeaders));
+    recorder.session.headers!(
+      { url: `${origin}/kiosk`, responseHeaders: {} },
+      (response) => (headers = response.responseHeaders),
+    );
     expect(headers['Content-Security-Policy']?.[0]).toContain("script-src 'self'");
   });
 
@@ -113,8 +144,14 @@ describe('the shell started by electron/main.ts', () => {
     window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
     await vi.waitFor(() => expect(window.webContents.loaded).toHaveLength(2), { timeout: 8_000 });
     expect(window.webContents.loaded[1]).toBe(`${origin}/kiosk?kiosk=kiosk-1`);
-    await expect(invoke('shell:get-status', trustedEvent(`${origin}/kiosk`))).resolves.toMatchObject({ rendererRestarts: 1, lastRestart: { reason: 'crashed' } });
-    expect(window.webContents.sent.at(-1)).toMatchObject({ channel: 'shell:status-changed', payload: { rendererRestarts: 1 } });
+    await expect(invoke('shell:get-status', trustedEvent(`${origin}/kiosk`))).resolves.toMatchObject({
+      rendererRestarts: 1,
+      lastRestart: { reason: 'crashed' },
+    });
+    expect(window.webContents.sent.at(-1)).toMatchObject({
+      channel: 'shell:status-changed',
+      payload: { rendererRestarts: 1 },
+    });
   });
 
   it('refuses to close the locked window, and on quit closes the server', async () => {

@@ -44,7 +44,16 @@ describe('navigation', () => {
 
 describe('permissions', () => {
   it('denies camera, microphone, location and notifications by default', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'display-capture', 'openExternal', 'hid', 'serial']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'display-capture',
+      'openExternal',
+      'hid',
+      'serial',
+    ]) {
       expect(permissionVerdict(permission, `${app}/kiosk`, app), permission).toBe(false);
     }
   });
@@ -59,7 +68,15 @@ describe('permissions', () => {
 });
 
 describe('kiosk keyboard', () => {
-  const key = (key: string, mods: Partial<KeyInput> = {}): KeyInput => ({ type: 'keyDown', key, control: false, meta: false, alt: false, shift: false, ...mods });
+  const key = (key: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+    type: 'keyDown',
+    key,
+    control: false,
+    meta: false,
+    alt: false,
+    shift: false,
+    ...mods,
+  });
   it.each([
     ['F5 reload', key('F5')],
     ['Ctrl+R reload', key('r', { control: true })],
@@ -87,13 +104,13 @@ describe('content security policy', () => {
     const csp = shellContentSecurityPolicy(app);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
-    expect(csp).toContain('connect-src \'self\' ws://127.0.0.1:41234');
+    expect(csp).toContain("connect-src 'self' ws://127.0.0.1:41234");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(shellContentSecurityPolicy('https://hub.example:8443')).toContain('wss://hub.example:8443');
   });
 
-  it('adds our policy next to the server\'s, on app-origin responses only', () => {
+  it("adds our policy next to the server's, on app-origin responses only", () => {
     const fromServer = { 'content-security-policy': ["default-src 'self'"], 'content-type': ['text/html'] };
     const headers = withShellSecurityHeaders(`${app}/kiosk`, fromServer, app);
     expect(headers['content-security-policy']).toEqual(["default-src 'self'", shellContentSecurityPolicy(app)]);

@@ -38,8 +38,17 @@ function shellConfig(raw: object) {
 
 describe('the server a shell window shows', () => {
   it('runs the office server in-process from the site config, with its SQLite file in the data folder, and stops it', async () => {
-    const config = shellConfig({ role: 'kiosk', kioskId: 'kiosk-1', server: { mode: 'embedded', siteConfig: 'site.json', dataDir: 'data' } });
-    connection = await connectToServer({ config, logger, defaultDataDir: join(dir, 'unused'), rendererDir: join(process.cwd(), 'dist/renderer') });
+    const config = shellConfig({
+      role: 'kiosk',
+      kioskId: 'kiosk-1',
+      server: { mode: 'embedded', siteConfig: 'site.json', dataDir: 'data' },
+    });
+    connection = await connectToServer({
+      config,
+      logger,
+      defaultDataDir: join(dir, 'unused'),
+      rendererDir: join(process.cwd(), 'dist/renderer'),
+    });
     expect(connection.mode).toBe('embedded');
     expect(connection.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const services = await fetch(`${connection.origin}/api/services`);
@@ -54,26 +63,43 @@ describe('the server a shell window shows', () => {
   });
 
   it('refuses a kiosk id the site does not have, naming the field', async () => {
-    const config = shellConfig({ role: 'kiosk', kioskId: 'kiosk-9', server: { mode: 'embedded', siteConfig: 'site.json', dataDir: 'data' } });
-    await expect(connectToServer({ config, logger, defaultDataDir: dir, rendererDir: dir })).rejects.toThrow('"kioskId": "kiosk-9" is not one of the site\'s kiosks (kiosk-1)');
+    const config = shellConfig({
+      role: 'kiosk',
+      kioskId: 'kiosk-9',
+      server: { mode: 'embedded', siteConfig: 'site.json', dataDir: 'data' },
+    });
+    await expect(connectToServer({ config, logger, defaultDataDir: dir, rendererDir: dir })).rejects.toThrow(
+      '"kioskId": "kiosk-9" is not one of the site\'s kiosks (kiosk-1)',
+    );
   });
 
   it('refuses a broken site config with the same field names as `npm run config -- check`', async () => {
-    writeFileSync(join(dir, 'site.json'), JSON.stringify({ site: { id: 'Bad Id', name: 'x', councilName: 'y' }, services: [], desks: [] }));
-    const config = shellConfig({ role: 'display', server: { mode: 'embedded', siteConfig: 'site.json', dataDir: 'data' } });
+    writeFileSync(
+      join(dir, 'site.json'),
+      JSON.stringify({ site: { id: 'Bad Id', name: 'x', councilName: 'y' }, services: [], desks: [] }),
+    );
+    const config = shellConfig({
+      role: 'display',
+      server: { mode: 'embedded', siteConfig: 'site.json', dataDir: 'data' },
+    });
     const failure = connectToServer({ config, logger, defaultDataDir: dir, rendererDir: dir });
     await expect(failure).rejects.toThrow(/site\.id/);
     await expect(failure).rejects.toThrow(/npm run config -- check/);
   });
 
   it('points at a site hub without starting anything', async () => {
-    const config = shellConfig({ role: 'display', server: { mode: 'hub', url: 'https://hub.mandela.council.internal:8443/ignored/path' } });
+    const config = shellConfig({
+      role: 'display',
+      server: { mode: 'hub', url: 'https://hub.mandela.council.internal:8443/ignored/path' },
+    });
     connection = await connectToServer({ config, logger, defaultDataDir: dir, rendererDir: dir });
     expect(connection).toMatchObject({ mode: 'hub', origin: 'https://hub.mandela.council.internal:8443' });
   });
 
   it('explains a native module built for the wrong runtime', () => {
-    const hinted = withNativeModuleHint(new Error('The module was compiled against a different Node.js version using NODE_MODULE_VERSION 115.'));
+    const hinted = withNativeModuleHint(
+      new Error('The module was compiled against a different Node.js version using NODE_MODULE_VERSION 115.'),
+    );
     expect(String(hinted)).toMatch(/@electron\/rebuild/);
     const other = new Error('EADDRINUSE');
     expect(withNativeModuleHint(other)).toBe(other);

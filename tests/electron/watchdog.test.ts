@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, defaultWatchdogPolicy, RendererWatchdog, type WatchdogClock, type WatchdogPolicy } from '../../electron/policy/watchdog.js';
+import {
+  backoffDelay,
+  defaultWatchdogPolicy,
+  RendererWatchdog,
+  type WatchdogClock,
+  type WatchdogPolicy,
+} from '../../electron/policy/watchdog.js';
 import type { RestartReason } from '../../contract/ipc.js';
 
 /** A clock we move by hand: timers fire in time order when `advance` passes them. */
@@ -21,7 +27,9 @@ class HandClock implements WatchdogClock {
   advance(ms: number): void {
     const end = this.time + ms;
     for (;;) {
-      const due = [...this.pending.entries()].filter(([, timer]) => timer.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      const due = [...this.pending.entries()]
+        .filter(([, timer]) => timer.at <= end)
+        .sort((a, b) => a[1].at - b[1].at)[0];
       if (!due) break;
       this.pending.delete(due[0]);
       this.time = due[1].at;
@@ -31,7 +39,16 @@ class HandClock implements WatchdogClock {
   }
 }
 
-const policy: WatchdogPolicy = { ...defaultWatchdogPolicy, initialBackoffMs: 1_000, maxBackoffMs: 16_000, heartbeatTimeoutMs: 30_000, unresponsiveGraceMs: 10_000, stableAfterMs: 120_000, loadTimeoutMs: 60_000, crashConfirmMs: 5_000 };
+const policy: WatchdogPolicy = {
+  ...defaultWatchdogPolicy,
+  initialBackoffMs: 1_000,
+  maxBackoffMs: 16_000,
+  heartbeatTimeoutMs: 30_000,
+  unresponsiveGraceMs: 10_000,
+  stableAfterMs: 120_000,
+  loadTimeoutMs: 60_000,
+  crashConfirmMs: 5_000,
+};
 
 function setUp() {
   const clock = new HandClock();
@@ -41,7 +58,8 @@ function setUp() {
     {
       reload: () => log.push(`reload@${clock.now()}`),
       crashRenderer: () => log.push(`crash@${clock.now()}`),
-      restartScheduled: ({ reason, delayMs, consecutiveFailures }) => restarts.push({ reason, delayMs, consecutiveFailures }),
+      restartScheduled: ({ reason, delayMs, consecutiveFailures }) =>
+        restarts.push({ reason, delayMs, consecutiveFailures }),
     },
     policy,
     clock,
@@ -51,7 +69,9 @@ function setUp() {
 
 describe('backoff', () => {
   it('doubles per consecutive failure and stops at the cap', () => {
-    expect([1, 2, 3, 4, 5, 6, 50, 5000].map((n) => backoffDelay(n, policy))).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 16_000, 16_000, 16_000]);
+    expect([1, 2, 3, 4, 5, 6, 50, 5000].map((n) => backoffDelay(n, policy))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 16_000, 16_000, 16_000,
+    ]);
   });
 });
 
@@ -168,7 +188,11 @@ describe('renderer watchdog', () => {
     watchdog.loadFailed();
     clock.advance(2_000);
     watchdog.loadFailed();
-    expect(restarts.map((r) => [r.reason, r.delayMs])).toEqual([['load-failed', 1_000], ['load-failed', 2_000], ['load-failed', 4_000]]);
+    expect(restarts.map((r) => [r.reason, r.delayMs])).toEqual([
+      ['load-failed', 1_000],
+      ['load-failed', 2_000],
+      ['load-failed', 4_000],
+    ]);
     expect(log).toEqual(['reload@1000', 'reload@3000']);
   });
 

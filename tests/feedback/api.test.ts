@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FeedbackReport, FeedbackScreenConfig, SubmitFeedbackResponse, type SubmitFeedbackRequest } from '../../contract/feedback.js';
+import {
+  FeedbackReport,
+  FeedbackScreenConfig,
+  SubmitFeedbackResponse,
+  type SubmitFeedbackRequest,
+} from '../../contract/feedback.js';
 import { ApiError, IssuedTicket } from '../../contract/queue.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
@@ -10,7 +15,14 @@ afterEach(async () => {
 });
 
 function tap(overrides: Partial<SubmitFeedbackRequest> = {}): SubmitFeedbackRequest {
-  return { id: randomUUID(), rating: 'good', touchpoint: 'kiosk', kiosk: 'kiosk-1', at: t.clock.now().toISOString(), ...overrides };
+  return {
+    id: randomUUID(),
+    rating: 'good',
+    touchpoint: 'kiosk',
+    kiosk: 'kiosk-1',
+    at: t.clock.now().toISOString(),
+    ...overrides,
+  };
 }
 
 async function report(query = ''): Promise<FeedbackReport> {
@@ -76,7 +88,12 @@ describe('feedback API', () => {
     expect(unknownKey.status).toBe(400);
     expect(ApiError.parse(unknownKey.body).error.message).toContain('name');
 
-    const malformed = await t.inject({ method: 'POST', url: '/api/feedback', headers: { 'content-type': 'application/json' }, payload: '{"rating": "good",' });
+    const malformed = await t.inject({
+      method: 'POST',
+      url: '/api/feedback',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"rating": "good",',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(ApiError.parse(malformed.json()).error.code).toBe('malformed-json');
 
@@ -108,7 +125,10 @@ describe('feedback API', () => {
       ['kiosk-1@7', false],
     ]);
     // A desk tablet is its own screen.
-    const desk = await t.post('/api/feedback', tap({ touchpoint: 'desk', kiosk: undefined, desk: 'desk-1', at: at(2) }));
+    const desk = await t.post(
+      '/api/feedback',
+      tap({ touchpoint: 'desk', kiosk: undefined, desk: 'desk-1', at: at(2) }),
+    );
     expect(SubmitFeedbackResponse.parse(desk.body).counted).toBe(true);
     expect(await report()).toMatchObject({ all: 4, notCounted: 3 });
   });
@@ -138,13 +158,28 @@ describe('feedback API', () => {
     expect((await t.post('/api/desks/desk-1/call-next', undefined, staff)).status).toBe(200);
     await t.post(`/api/tickets/${slow.id}/complete`, undefined, staff);
 
-    await t.post('/api/feedback', tap({ touchpoint: 'desk', kiosk: undefined, desk: 'desk-1', ticket: quick.id, rating: 'good' }));
+    await t.post(
+      '/api/feedback',
+      tap({ touchpoint: 'desk', kiosk: undefined, desk: 'desk-1', ticket: quick.id, rating: 'good' }),
+    );
     t.clock.advance(10_000);
-    await t.post('/api/feedback', tap({ touchpoint: 'desk', kiosk: undefined, desk: 'desk-1', ticket: slow.id, rating: 'poor', reason: 'waited-too-long' }));
+    await t.post(
+      '/api/feedback',
+      tap({
+        touchpoint: 'desk',
+        kiosk: undefined,
+        desk: 'desk-1',
+        ticket: slow.id,
+        rating: 'poor',
+        reason: 'waited-too-long',
+      }),
+    );
     await t.post('/api/feedback', tap({ rating: 'average' }));
 
     const r = await report();
-    const byKey = Object.fromEntries(r.byWaitTarget.map((b) => [b.key, { good: b.good, average: b.average, poor: b.poor, net: b.netSatisfaction }]));
+    const byKey = Object.fromEntries(
+      r.byWaitTarget.map((b) => [b.key, { good: b.good, average: b.average, poor: b.poor, net: b.netSatisfaction }]),
+    );
     expect(byKey['within-target']).toEqual({ good: 1, average: 0, poor: 0, net: 1 });
     expect(byKey['over-target']).toEqual({ good: 0, average: 0, poor: 1, net: -1 });
     expect(byKey['not-linked']).toEqual({ good: 0, average: 1, poor: 0, net: 0 });

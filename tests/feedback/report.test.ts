@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFeedbackReasons, type FeedbackRating } from '../../contract/feedback.js';
-import { buildFeedbackReport, feedbackReportCsv, netSatisfaction, waitTargetBucket, type TicketFacts } from '../../server/feedback/report.js';
+import {
+  buildFeedbackReport,
+  feedbackReportCsv,
+  netSatisfaction,
+  waitTargetBucket,
+  type TicketFacts,
+} from '../../server/feedback/report.js';
 import type { FeedbackRow } from '../../server/feedback/store.js';
 
 let serial = 0;
@@ -26,7 +32,14 @@ function row(rating: FeedbackRating, overrides: Partial<FeedbackRow> = {}): Feed
 
 const range = { from: new Date('2026-07-14T00:00:00Z'), to: new Date('2026-07-16T00:00:00Z') };
 const report = (rows: FeedbackRow[], tickets: Record<string, TicketFacts> = {}) =>
-  buildFeedbackReport({ rows, ...range, reasons: defaultFeedbackReasons, waitTargetSeconds: 600, timeZone: 'Europe/London', lookupTicket: (id) => tickets[id] });
+  buildFeedbackReport({
+    rows,
+    ...range,
+    reasons: defaultFeedbackReasons,
+    waitTargetSeconds: 600,
+    timeZone: 'Europe/London',
+    lookupTicket: (id) => tickets[id],
+  });
 
 describe('net satisfaction (Good − Poor) / all', () => {
   it('is +1 when every response is good, −1 when every one is poor, and null when there are none', () => {
@@ -74,17 +87,40 @@ describe('breakdowns', () => {
 
   it('puts a tap in the day and hour of the site time zone, not UTC', () => {
     // 23:30 UTC on 14 July is 00:30 on 15 July in London (BST).
-    const r = report([row('good', { tappedAt: '2026-07-14T23:30:00.000Z' }), row('poor', { tappedAt: '2026-07-14T12:10:00.000Z' })]);
+    const r = report([
+      row('good', { tappedAt: '2026-07-14T23:30:00.000Z' }),
+      row('poor', { tappedAt: '2026-07-14T12:10:00.000Z' }),
+    ]);
     expect(r.byDay.map((d) => d.key)).toEqual(['2026-07-14', '2026-07-15']);
     expect(r.byHour.map((h) => h.key)).toEqual(['00', '13']);
   });
 
   it('splits by whether the ticket was called within the wait target', () => {
     const tickets: Record<string, TicketFacts> = {
-      exactly: { service: 'housing', issuedAt: '2026-07-14T09:00:00.000Z', calledAt: '2026-07-14T09:10:00.000Z', closedAt: null },
-      late: { service: 'housing', issuedAt: '2026-07-14T09:00:00.000Z', calledAt: '2026-07-14T09:10:01.000Z', closedAt: null },
-      gaveUpLate: { service: 'housing', issuedAt: '2026-07-14T09:00:00.000Z', calledAt: null, closedAt: '2026-07-14T09:30:00.000Z' },
-      leftEarly: { service: 'housing', issuedAt: '2026-07-14T09:00:00.000Z', calledAt: null, closedAt: '2026-07-14T09:03:00.000Z' },
+      exactly: {
+        service: 'housing',
+        issuedAt: '2026-07-14T09:00:00.000Z',
+        calledAt: '2026-07-14T09:10:00.000Z',
+        closedAt: null,
+      },
+      late: {
+        service: 'housing',
+        issuedAt: '2026-07-14T09:00:00.000Z',
+        calledAt: '2026-07-14T09:10:01.000Z',
+        closedAt: null,
+      },
+      gaveUpLate: {
+        service: 'housing',
+        issuedAt: '2026-07-14T09:00:00.000Z',
+        calledAt: null,
+        closedAt: '2026-07-14T09:30:00.000Z',
+      },
+      leftEarly: {
+        service: 'housing',
+        issuedAt: '2026-07-14T09:00:00.000Z',
+        calledAt: null,
+        closedAt: '2026-07-14T09:03:00.000Z',
+      },
     };
     const r = report(
       [
@@ -110,7 +146,9 @@ describe('breakdowns', () => {
 
 describe('CSV', () => {
   it('has a row per slice with net satisfaction to three places, and the reasons', () => {
-    const csv = feedbackReportCsv(report([row('good', { service: 'council-tax', reason: 'quick-service' }), row('poor'), row('poor')]));
+    const csv = feedbackReportCsv(
+      report([row('good', { service: 'council-tax', reason: 'quick-service' }), row('poor'), row('poor')]),
+    );
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe('breakdown,key,good,average,poor,all,net_satisfaction');
     expect(lines).toContain('total,all,1,0,2,3,-0.333');

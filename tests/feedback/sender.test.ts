@@ -17,7 +17,9 @@ async function office(statuses: number[]) {
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
       received.push({ url: request.url ?? '', body: JSON.parse(body) as unknown });
-      response.writeHead(statuses.shift() ?? 500, { 'content-type': 'application/json' }).end('{"error":{"code":"x","message":"no such reason"}}');
+      response
+        .writeHead(statuses.shift() ?? 500, { 'content-type': 'application/json' })
+        .end('{"error":{"code":"x","message":"no such reason"}}');
     });
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', () => resolve()));
@@ -25,7 +27,11 @@ async function office(statuses: number[]) {
   return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, received };
 }
 
-const item = { id: 'a3c1c1d0-4c4b-4a51-9d6e-2a7e0b1f3c11', kind: 'feedback.response', payload: { id: 'a3c1c1d0-4c4b-4a51-9d6e-2a7e0b1f3c11', rating: 'good' } };
+const item = {
+  id: 'a3c1c1d0-4c4b-4a51-9d6e-2a7e0b1f3c11',
+  kind: 'feedback.response',
+  payload: { id: 'a3c1c1d0-4c4b-4a51-9d6e-2a7e0b1f3c11', rating: 'good' },
+};
 
 describe('sending a response to the office', () => {
   it('posts the request body itself to /api/feedback and succeeds on 201 or 200', async () => {

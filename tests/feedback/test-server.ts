@@ -24,7 +24,10 @@ export interface TestServer {
   inject: HubServer['app']['inject'];
   /** POST with JSON body; answers status and parsed body. */
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
-  get(url: string, staff?: boolean): Promise<{ status: number; body: unknown; text: string; headers: Record<string, unknown> }>;
+  get(
+    url: string,
+    staff?: boolean,
+  ): Promise<{ status: number; body: unknown; text: string; headers: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
@@ -62,17 +65,35 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   await server.staff.upsert('officer', 'officer-password', 'Report Officer');
   if (options.listen) await server.listen(0);
   else await server.app.ready();
-  const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'officer', password: 'officer-password' } });
+  const login = await server.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'officer', password: 'officer-password' },
+  });
   const token = (login.json() as { token: string }).token;
 
   const post: TestServer['post'] = async (url, body, headers = {}) => {
-    const response = await server.app.inject({ method: 'POST', url, headers, ...(body === undefined ? {} : { payload: body as object }) });
+    const response = await server.app.inject({
+      method: 'POST',
+      url,
+      headers,
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
     return { status: response.statusCode, body: response.body ? response.json() : undefined };
   };
   const get: TestServer['get'] = async (url, staff = false) => {
-    const response = await server.app.inject({ method: 'GET', url, headers: staff ? { authorization: `Bearer ${token}` } : {} });
+    const response = await server.app.inject({
+      method: 'GET',
+      url,
+      headers: staff ? { authorization: `Bearer ${token}` } : {},
+    });
     const isJson = String(response.headers['content-type'] ?? '').includes('json');
-    return { status: response.statusCode, body: isJson ? response.json() : undefined, text: response.body, headers: response.headers };
+    return {
+      status: response.statusCode,
+      body: isJson ? response.json() : undefined,
+      text: response.body,
+      headers: response.headers,
+    };
   };
   return {
     server,

@@ -46,8 +46,14 @@ describe('device directory in demo mode', () => {
     await until(() => devices.ticketPrinter!.state().health === 'ok', 'ticket printer ok');
 
     const outcome = await devices.ticketPrinter!.printTicket({
-      councilName: 'Cambridge City Council', siteName: 'Mandela House', number: 'H001', serviceName: 'Housing',
-      issuedAt: new Date('2026-01-05T10:00:00Z'), timeZone: 'Europe/London', position: 1, estimatedWaitMinutes: 0,
+      councilName: 'Cambridge City Council',
+      siteName: 'Mandela House',
+      number: 'H001',
+      serviceName: 'Housing',
+      issuedAt: new Date('2026-01-05T10:00:00Z'),
+      timeZone: 'Europe/London',
+      position: 1,
+      estimatedWaitMinutes: 0,
       footerLines: ['Please wait to be called'],
     });
     expect(outcome).toEqual({ printed: true });
@@ -61,8 +67,13 @@ describe('device directory in demo mode', () => {
     const response = await app.inject({ method: 'GET', url: '/api/devices' });
     expect(response.statusCode).toBe(200);
     const states = DeviceState.array().parse(response.json());
-    expect(states.find((s) => s.id === 'ticket-printer' && s.kiosk === 'kiosk-1')).toMatchObject({ health: 'fault', reason: 'paper-end' });
-    const event = pushed.map((e) => DeviceEvent.safeParse(e)).find((r) => r.success && r.data.device.reason === 'paper-end');
+    expect(states.find((s) => s.id === 'ticket-printer' && s.kiosk === 'kiosk-1')).toMatchObject({
+      health: 'fault',
+      reason: 'paper-end',
+    });
+    const event = pushed
+      .map((e) => DeviceEvent.safeParse(e))
+      .find((r) => r.success && r.data.device.reason === 'paper-end');
     expect(event?.success).toBe(true);
 
     await until(() => devices.cardTerminal!.state().health === 'ok', 'card terminal registered');

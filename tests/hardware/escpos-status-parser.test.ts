@@ -15,7 +15,13 @@ const oneByOne = (bytes: number[]): number[][] => bytes.map((b) => [b]);
 
 // What a printer sends: a DLE EOT reply (0x12 plus condition bits), an ASB frame, a GS r 1 reply.
 const realtimeByte = fc.integer({ min: 0, max: 255 }).map((b) => (b & 0x6c) | 0x12);
-const asbFrame = fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }))
+const asbFrame = fc
+  .tuple(
+    fc.integer({ min: 0, max: 255 }),
+    fc.integer({ min: 0, max: 255 }),
+    fc.integer({ min: 0, max: 255 }),
+    fc.integer({ min: 0, max: 255 }),
+  )
   .map(([a, b, c, d]) => [(a & 0x6c) | 0x10, b & 0x6f, c & 0x6f, d & 0x6f] as [number, number, number, number]);
 const transmitByte = fc.integer({ min: 0, max: 255 }).map((b) => b & 0x6f);
 const message: fc.Arbitrary<StatusMessage> = fc.oneof(
@@ -47,7 +53,11 @@ describe('ESC/POS status replies', () => {
     expect(verdictFor(statusFromRealtime(0x1a, 0x16, 0x12, 0x12), 'printer').reason).toBe('cover-open');
     expect(verdictFor(statusFromRealtime(0x1a, 0x52, 0x1a, 0x12), 'printer').reason).toBe('cutter-error');
     const nearEnd = verdictFor(statusFromRealtime(0x12, 0x12, 0x12, 0x1e), 'ticket printer');
-    expect(nearEnd).toEqual({ health: 'warning', reason: 'paper-near-end', detail: "The ticket printer's paper is running low." });
+    expect(nearEnd).toEqual({
+      health: 'warning',
+      reason: 'paper-near-end',
+      detail: "The ticket printer's paper is running low.",
+    });
     expect(verdictFor(statusFromAsb([0x38, 0x00, 0x00, 0x00]), 'printer').reason).toBe('cover-open');
     expect(verdictFor(statusFromAsb([0x18, 0x00, 0x0c, 0x00]), 'printer').reason).toBe('paper-end');
   });

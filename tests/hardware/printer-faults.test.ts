@@ -9,7 +9,8 @@ import { cleanUpAfterEach, until } from './support/lifecycle.js';
 import { sampleTicket as ticket, startPrinterRig } from './support/printer.js';
 
 const cleanups = cleanUpAfterEach();
-const setUp = (options: Partial<PrinterSupervisorOptions> = {}, transport: 'pty' | 'memory' = 'pty') => startPrinterRig(cleanups, options, transport);
+const setUp = (options: Partial<PrinterSupervisorOptions> = {}, transport: 'pty' | 'memory' = 'pty') =>
+  startPrinterRig(cleanups, options, transport);
 
 describe('printer faults', () => {
   test('paper near end is an early warning; printing still works', async () => {
@@ -56,14 +57,20 @@ describe('printer faults', () => {
   test('a cutter jam during a job: cutter error; clearing it (cover open, closed) recovers without printing the stale job', async () => {
     const { sim, printer } = await setUp();
     sim.jamAtNextCut();
-    expect(await printer.printTicket({ ...ticket, number: 'STALE' })).toMatchObject({ printed: false, reason: 'cutter-error' });
+    expect(await printer.printTicket({ ...ticket, number: 'STALE' })).toMatchObject({
+      printed: false,
+      reason: 'cutter-error',
+    });
     expect(printer.state()).toMatchObject({ health: 'fault', detail: "The ticket printer's paper cutter is jammed." });
     sim.setCoverOpen(true);
     await until(() => printer.state().reason === 'cover-open', 'cover open while clearing the jam');
     sim.setCoverOpen(false);
     await until(() => printer.state().health === 'ok', 'recovered after DLE ENQ 2');
     expect(await printer.printTicket({ ...ticket, number: 'FRESH' })).toEqual({ printed: true });
-    const numbers = sim.pages().flatMap((p) => p.lines.map((l) => l.text.trim())).filter((t) => t === 'STALE' || t === 'FRESH');
+    const numbers = sim
+      .pages()
+      .flatMap((p) => p.lines.map((l) => l.text.trim()))
+      .filter((t) => t === 'STALE' || t === 'FRESH');
     expect(numbers).toEqual(['FRESH']);
   });
 
@@ -93,12 +100,21 @@ describe('printer faults', () => {
     const { sim, line, printer } = await setUp();
     await line.unplug();
     await until(() => printer.state().reason === 'unplugged', 'offline (unplugged) after unplug');
-    expect(printer.state()).toMatchObject({ health: 'offline', detail: 'The ticket printer was unplugged or switched off; reconnecting.' });
-    expect(await printer.printTicket({ ...ticket, number: 'STALE' })).toMatchObject({ printed: false, reason: 'offline' });
+    expect(printer.state()).toMatchObject({
+      health: 'offline',
+      detail: 'The ticket printer was unplugged or switched off; reconnecting.',
+    });
+    expect(await printer.printTicket({ ...ticket, number: 'STALE' })).toMatchObject({
+      printed: false,
+      reason: 'offline',
+    });
     await line.replug();
     await until(() => printer.state().health === 'ok', 'ok after replug');
     expect(await printer.printTicket({ ...ticket, number: 'FRESH' })).toEqual({ printed: true });
-    const numbers = sim.pages().flatMap((p) => p.lines.map((l) => l.text.trim())).filter((t) => t === 'STALE' || t === 'FRESH');
+    const numbers = sim
+      .pages()
+      .flatMap((p) => p.lines.map((l) => l.text.trim()))
+      .filter((t) => t === 'STALE' || t === 'FRESH');
     expect(numbers).toEqual(['FRESH']);
   });
 

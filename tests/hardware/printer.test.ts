@@ -8,7 +8,8 @@ import { cleanUpAfterEach, until } from './support/lifecycle.js';
 import { sampleTicket as ticket, startPrinterRig } from './support/printer.js';
 
 const cleanups = cleanUpAfterEach();
-const setUp = (options: Partial<PrinterSupervisorOptions> = {}, transport: 'pty' | 'memory' = 'pty') => startPrinterRig(cleanups, options, transport);
+const setUp = (options: Partial<PrinterSupervisorOptions> = {}, transport: 'pty' | 'memory' = 'pty') =>
+  startPrinterRig(cleanups, options, transport);
 
 describe('ticket printing', () => {
   test('prints what the resident needs to read, with £, the QR code and a cut, confirmed by the printer', async () => {
@@ -63,8 +64,14 @@ describe('ticket printing', () => {
 
   test('one job at a time: three tickets at once come out as three separate, confirmed tickets in order', async () => {
     const { sim, printer } = await setUp();
-    const outcomes = await Promise.all(['A001', 'A002', 'A003'].map((number) => printer.printTicket({ ...ticket, number, qr: undefined })));
+    const outcomes = await Promise.all(
+      ['A001', 'A002', 'A003'].map((number) => printer.printTicket({ ...ticket, number, qr: undefined })),
+    );
     expect(outcomes).toEqual([{ printed: true }, { printed: true }, { printed: true }]);
-    expect(sim.pages().map((p) => p.lines.find((l) => /^A00\d$/.test(l.text.trim()))?.text.trim())).toEqual(['A001', 'A002', 'A003']);
+    expect(sim.pages().map((p) => p.lines.find((l) => /^A00\d$/.test(l.text.trim()))?.text.trim())).toEqual([
+      'A001',
+      'A002',
+      'A003',
+    ]);
   });
 });

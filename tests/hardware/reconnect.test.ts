@@ -35,9 +35,12 @@ describe('finding the device again', () => {
     let listed: ListedPort[] = [{ path: line.hostPath, serialNumber: 'PRN-0042', vendorId: '0416', productId: '5011' }];
     const settings = SerialSettings.parse({ path: '/dev/ttyUSB0', serialNumber: 'PRN-0042', vendorId: '0416' });
     const printer = new SupervisedPrinter({
-      id: 'ticket-printer', kind: 'ticket-printer', kiosk: 'kiosk-1',
+      id: 'ticket-printer',
+      kind: 'ticket-printer',
+      kiosk: 'kiosk-1',
       connector: serialConnector(settings, async () => listed),
-      pollIntervalMs: 100, backoff: { initialMs: 50, maxMs: 200 },
+      pollIntervalMs: 100,
+      backoff: { initialMs: 50, maxMs: 200 },
     });
     await printer.start();
     cleanups.push(() => printer.stop());

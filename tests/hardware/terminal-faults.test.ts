@@ -8,7 +8,8 @@ import { cleanUpAfterEach, until } from './support/lifecycle.js';
 import { sampleRequest as request, startTerminalRig } from './support/terminal.js';
 
 const cleanups = cleanUpAfterEach();
-const setUp = (options: Partial<TerminalSupervisorOptions> = {}, transport: 'pty' | 'memory' = 'pty') => startTerminalRig(cleanups, options, transport);
+const setUp = (options: Partial<TerminalSupervisorOptions> = {}, transport: 'pty' | 'memory' = 'pty') =>
+  startTerminalRig(cleanups, options, transport);
 
 describe('ZVT card terminal faults', () => {
   test('lost final answer: the terminal took the money but never said so → unknown, never retried', async () => {
@@ -28,7 +29,10 @@ describe('ZVT card terminal faults', () => {
     expect(silent.outcome).toBe('unknown');
     expect(silent.outcome === 'unknown' && silent.message).toMatch(/may or may not have been taken/);
     sim.nextTransaction('abort');
-    expect(await terminal.authorise({ ...request, reference: 'pay-2' }, () => undefined)).toEqual({ outcome: 'cancelled', message: 'Cancelled (time-out or abort key)' });
+    expect(await terminal.authorise({ ...request, reference: 'pay-2' }, () => undefined)).toEqual({
+      outcome: 'cancelled',
+      message: 'Cancelled (time-out or abort key)',
+    });
     expect(sim.taken).toEqual([]);
   });
 
@@ -52,7 +56,10 @@ describe('ZVT card terminal faults', () => {
     await line.unplug();
     await until(() => terminal.state().health === 'offline', 'offline');
     expect(terminal.state().reason).toBe('unplugged');
-    expect(await terminal.authorise(request, () => undefined)).toEqual({ outcome: 'cancelled', message: 'Card payments are not available at the moment.' });
+    expect(await terminal.authorise(request, () => undefined)).toEqual({
+      outcome: 'cancelled',
+      message: 'Card payments are not available at the moment.',
+    });
     sim.registered = false;
     await line.replug();
     await until(() => terminal.state().health === 'ok', 'ok after replug');

@@ -11,8 +11,11 @@ import { cleanUpAfterEach, until } from './support/lifecycle.js';
 import { sampleRequest as request, startTerminalRig } from './support/terminal.js';
 
 const cleanups = cleanUpAfterEach();
-const setUp = (options: Partial<TerminalSupervisorOptions> = {}, transport: 'pty' | 'memory' = 'pty', simOptions: { printMode?: 'lines' | 'text-block' } = {}) =>
-  startTerminalRig(cleanups, options, transport, simOptions);
+const setUp = (
+  options: Partial<TerminalSupervisorOptions> = {},
+  transport: 'pty' | 'memory' = 'pty',
+  simOptions: { printMode?: 'lines' | 'text-block' } = {},
+) => startTerminalRig(cleanups, options, transport, simOptions);
 
 describe('ZVT card terminal', () => {
   test('registers on connect and approves a payment: amount, auth code, scheme, last four only, receipt lines', async () => {
@@ -38,7 +41,7 @@ describe('ZVT card terminal', () => {
     expect(sim.taken).toEqual([12_050]);
   });
 
-  test('a decline comes back with the terminal\'s reason and its receipt', async () => {
+  test("a decline comes back with the terminal's reason and its receipt", async () => {
     const { sim, terminal } = await setUp();
     sim.nextTransaction('decline');
     const result = await terminal.authorise(request, () => undefined);
@@ -85,14 +88,22 @@ describe('ZVT card terminal', () => {
     sim.nextTransaction('decline');
     await terminal.authorise({ ...request, amountPence: 999 }, () => undefined);
     await terminal.authorise({ ...request, amountPence: 500 }, () => undefined);
-    expect(await terminal.endOfDay()).toEqual({ totalPence: 12_550, count: 2, byScheme: [{ scheme: 'Visa', count: 2, totalPence: 12_550 }] });
+    expect(await terminal.endOfDay()).toEqual({
+      totalPence: 12_550,
+      count: 2,
+      byScheme: [{ scheme: 'Visa', count: 2, totalPence: 12_550 }],
+    });
   });
 
   test('a receipt sent as a 06 D3 text block arrives as the same lines', async () => {
     const { terminal } = await setUp({}, 'pty', { printMode: 'text-block' });
     const result = await terminal.authorise(request, () => undefined);
     expect(result.outcome === 'approved' && result.receiptLines).toEqual([
-      'CARDHOLDER COPY', 'VISA ************0119', 'AMOUNT £120.50', 'AUTH CODE A1B2C3', 'TRACE 1  TID 52500038',
+      'CARDHOLDER COPY',
+      'VISA ************0119',
+      'AMOUNT £120.50',
+      'AUTH CODE A1B2C3',
+      'TRACE 1  TID 52500038',
     ]);
   });
 

@@ -13,9 +13,11 @@ function decode(chunks: Iterable<Iterable<number>>): LinkMessage[] {
   for (const chunk of chunks) decoder.push(chunk, (m) => out.push(m));
   return out;
 }
-const frames = (messages: LinkMessage[]): number[][] => messages.flatMap((m) => (m.kind === 'frame' ? [Array.from(m.apdu)] : []));
+const frames = (messages: LinkMessage[]): number[][] =>
+  messages.flatMap((m) => (m.kind === 'frame' ? [Array.from(m.apdu)] : []));
 
-const apdu = fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.uint8Array({ maxLength: 300 }))
+const apdu = fc
+  .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.uint8Array({ maxLength: 300 }))
   .map(([cls, ins, data]) => encodeApdu(cls, ins, data));
 
 describe('ZVT framing', () => {
@@ -28,7 +30,9 @@ describe('ZVT framing', () => {
   test('DLE inside the APDU is doubled, and decoded back to one', () => {
     const withDle = encodeApdu(0x06, 0x01, [0x04, 0x00, 0x00, 0x00, 0x00, 0x10, 0x10]);
     const frame = encodeFrame(withDle);
-    expect(Array.from(frame.subarray(2, 2 + withDle.length + 2))).toEqual([0x06, 0x01, 0x07, 0x04, 0x00, 0x00, 0x00, 0x00, 0x10, 0x10, 0x10, 0x10]);
+    expect(Array.from(frame.subarray(2, 2 + withDle.length + 2))).toEqual([
+      0x06, 0x01, 0x07, 0x04, 0x00, 0x00, 0x00, 0x00, 0x10, 0x10, 0x10, 0x10,
+    ]);
     expect(frames(decode([frame]))).toEqual([Array.from(withDle)]);
   });
 
@@ -115,26 +119,59 @@ describe('ZVT APDUs and fields', () => {
   });
 
   test('authorisation carries the amount as 6-byte BCD and the currency', () => {
-    expect(Array.from(authorisation(12_050, 826))).toEqual([0x06, 0x01, 0x0a, 0x04, 0x00, 0x00, 0x00, 0x01, 0x20, 0x50, 0x49, 0x08, 0x26]);
+    expect(Array.from(authorisation(12_050, 826))).toEqual([
+      0x06, 0x01, 0x0a, 0x04, 0x00, 0x00, 0x00, 0x01, 0x20, 0x50, 0x49, 0x08, 0x26,
+    ]);
     expect(() => authorisation(0, 826)).toThrow(/not a valid authorisation amount/);
     expect(() => authorisation(1.5, 826)).toThrow();
   });
 
   test('BCD round trip', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 999_999_999_999 }), (n) => {
-      expect(Number(fromBcd(toBcd(n, 6)))).toBe(n);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999_999_999_999 }), (n) => {
+        expect(Number(fromBcd(toBcd(n, 6)))).toBe(n);
+      }),
+    );
   });
 
   test('status information: only the last four PAN digits survive; logs name card fields without values', () => {
     const status = encodeApdu(0x04, 0x0f, [
-      0x27, 0x00, 0x04, ...toBcd(500, 6), 0x0b, ...toBcd(42, 3),
-      0x22, 0xf0, 0xf8, 0x47, 0x61, 0x73, 0xee, 0xee, 0xee, 0x01, 0x19,
-      0x0e, 0x28, 0x12,
-      0x3b, ...Buffer.from('XYZ123  '), 0x8b, 0xf0, 0xf4, ...Buffer.from('VISA'),
+      0x27,
+      0x00,
+      0x04,
+      ...toBcd(500, 6),
+      0x0b,
+      ...toBcd(42, 3),
+      0x22,
+      0xf0,
+      0xf8,
+      0x47,
+      0x61,
+      0x73,
+      0xee,
+      0xee,
+      0xee,
+      0x01,
+      0x19,
+      0x0e,
+      0x28,
+      0x12,
+      0x3b,
+      ...Buffer.from('XYZ123  '),
+      0x8b,
+      0xf0,
+      0xf4,
+      ...Buffer.from('VISA'),
     ]);
     const parsed = statusInformation(decodeApdu(status)!);
-    expect(parsed).toMatchObject({ resultCode: 0, amountPence: 500, traceNumber: '000042', lastFour: '0119', authCode: 'XYZ123', cardScheme: 'VISA' });
+    expect(parsed).toMatchObject({
+      resultCode: 0,
+      amountPence: 500,
+      traceNumber: '000042',
+      lastFour: '0119',
+      authCode: 'XYZ123',
+      cardScheme: 'VISA',
+    });
     expect(JSON.stringify(parsed)).not.toContain('476173');
     const log = describeApdu(decodeApdu(status)!);
     expect(log).toContain('22=[redacted]');

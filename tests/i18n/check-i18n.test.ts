@@ -28,7 +28,11 @@ function repo(files: Record<string, unknown>): string {
       ],
     },
     'renderer/kiosk/Screen.tsx': "const { t } = useTranslation('kiosk');\nt('hello');\nt('wait', { count: 3 });\n",
-    'locales/en/kiosk.json': { hello: 'Hello', wait_one: 'About {{count}} minute', wait_other: 'About {{count}} minutes' },
+    'locales/en/kiosk.json': {
+      hello: 'Hello',
+      wait_one: 'About {{count}} minute',
+      wait_other: 'About {{count}} minutes',
+    },
     'locales/en/staff.json': { signIn: 'Sign in' },
     'locales/ar/kiosk.json': {
       _meta: meta,
@@ -57,7 +61,9 @@ describe('translation check', () => {
   });
 
   it('names a key used in code that English does not have', () => {
-    const faults = check(repo({ 'renderer/kiosk/Other.tsx': "const { t } = useTranslation('kiosk');\nconst a = 1;\nt('goodbye');\n" }));
+    const faults = check(
+      repo({ 'renderer/kiosk/Other.tsx': "const { t } = useTranslation('kiosk');\nconst a = 1;\nt('goodbye');\n" }),
+    );
     expect(faults).toEqual(['renderer/kiosk/Other.tsx:3: "kiosk:goodbye" is not in locales/en/kiosk.json']);
   });
 
@@ -67,14 +73,44 @@ describe('translation check', () => {
   });
 
   it('names every Arabic plural form that is missing', () => {
-    const faults = check(repo({ 'locales/ar/kiosk.json': { _meta: meta, hello: 'مرحبًا', wait_one: 'دقيقة واحدة', wait_other: '{{count}} دقيقة' } }));
-    expect(faults.sort()).toEqual(['locales/ar/kiosk.json: missing "wait_few"', 'locales/ar/kiosk.json: missing "wait_many"', 'locales/ar/kiosk.json: missing "wait_two"', 'locales/ar/kiosk.json: missing "wait_zero"']);
+    const faults = check(
+      repo({
+        'locales/ar/kiosk.json': {
+          _meta: meta,
+          hello: 'مرحبًا',
+          wait_one: 'دقيقة واحدة',
+          wait_other: '{{count}} دقيقة',
+        },
+      }),
+    );
+    expect(faults.sort()).toEqual([
+      'locales/ar/kiosk.json: missing "wait_few"',
+      'locales/ar/kiosk.json: missing "wait_many"',
+      'locales/ar/kiosk.json: missing "wait_two"',
+      'locales/ar/kiosk.json: missing "wait_zero"',
+    ]);
   });
 
   it('names a public file with no review status, a missing file, and a variable English does not give', () => {
-    expect(check(repo({ 'locales/ar/kiosk.json': undefined }))).toEqual(['locales/ar/kiosk.json is missing (3 keys to translate)']);
-    const noMeta = check(repo({ 'locales/ar/kiosk.json': { hello: 'مرحبًا {{name}}', wait_zero: 'a', wait_one: 'b', wait_two: 'c', wait_few: 'd', wait_many: 'e', wait_other: 'f' } }));
-    expect(noMeta).toContain('locales/ar/kiosk.json has no "_meta": {"reviewedBy", "status"} saying whether a council translator has reviewed it');
+    expect(check(repo({ 'locales/ar/kiosk.json': undefined }))).toEqual([
+      'locales/ar/kiosk.json is missing (3 keys to translate)',
+    ]);
+    const noMeta = check(
+      repo({
+        'locales/ar/kiosk.json': {
+          hello: 'مرحبًا {{name}}',
+          wait_zero: 'a',
+          wait_one: 'b',
+          wait_two: 'c',
+          wait_few: 'd',
+          wait_many: 'e',
+          wait_other: 'f',
+        },
+      }),
+    );
+    expect(noMeta).toContain(
+      'locales/ar/kiosk.json has no "_meta": {"reviewedBy", "status"} saying whether a council translator has reviewed it',
+    );
     expect(noMeta).toContain('locales/ar/kiosk.json: "hello" uses {{name}}, which English does not provide');
   });
 
@@ -83,7 +119,11 @@ describe('translation check', () => {
   });
 
   it('finds keys by useTranslation namespace, explicit namespace and i18nKey', () => {
-    const keys = keysInSource("useTranslation('info');\nt('a');\nt(\"common:b\");\n<Trans i18nKey=\"c\" />", 'f.tsx');
-    expect(keys.map((k) => `${k.namespace}:${k.key}@${k.where}`)).toEqual(['info:a@f.tsx:2', 'common:b@f.tsx:3', 'info:c@f.tsx:4']);
+    const keys = keysInSource('useTranslation(\'info\');\nt(\'a\');\nt("common:b");\n<Trans i18nKey="c" />', 'f.tsx');
+    expect(keys.map((k) => `${k.namespace}:${k.key}@${k.where}`)).toEqual([
+      'info:a@f.tsx:2',
+      'common:b@f.tsx:3',
+      'info:c@f.tsx:4',
+    ]);
   });
 });

@@ -23,7 +23,13 @@ describe('information pages API', () => {
     expect(list.find((p) => p.slug === 'rent')).toMatchObject({ title: 'Czynsz', lang: 'pl' });
 
     const rent = InfoPage.parse((await t.get('/api/info/pages/rent?lang=ar')).body);
-    expect(rent).toMatchObject({ slug: 'rent', lang: 'ar', reviewed: false, url: 'https://www.council.example/housing/rent', phone: '01632 960 102' });
+    expect(rent).toMatchObject({
+      slug: 'rent',
+      lang: 'ar',
+      reviewed: false,
+      url: 'https://www.council.example/housing/rent',
+      phone: '01632 960 102',
+    });
     expect(rent.keyPoints.length).toBeGreaterThan(2);
 
     const english = InfoPage.parse((await t.get('/api/info/pages/repairs')).body);
@@ -59,7 +65,9 @@ describe('information pages API', () => {
     expect(extra.status).toBe(400);
 
     expect((await t.get('/api/reports/info-views?from=2026-07-14&to=2026-07-15')).status).toBe(401);
-    const report = InfoViewsReport.parse((await t.get('/api/reports/info-views?from=2026-07-14&to=2026-07-15', true)).body);
+    const report = InfoViewsReport.parse(
+      (await t.get('/api/reports/info-views?from=2026-07-14&to=2026-07-15', true)).body,
+    );
     expect(report.total).toBe(4);
     expect(report.byPage).toEqual([
       { key: 'rent', views: 3, title: 'Rent' },
@@ -74,7 +82,9 @@ describe('information pages API', () => {
       { key: 'ar', views: 1 },
       { key: 'pl', views: 1 },
     ]);
-    const oneDay = InfoViewsReport.parse((await t.get('/api/reports/info-views?from=2026-07-15&to=2026-07-15', true)).body);
+    const oneDay = InfoViewsReport.parse(
+      (await t.get('/api/reports/info-views?from=2026-07-15&to=2026-07-15', true)).body,
+    );
     expect(oneDay.total).toBe(1);
     const csv = await t.get('/api/reports/info-views?from=2026-07-14&to=2026-07-15&format=csv', true);
     expect(csv.text.split('\n')).toContain('2026-07-14,rent,Rent,pl,1');
@@ -103,16 +113,24 @@ describe('printing an information slip', () => {
     t = await startTestServer({ simulateDevices: true, listen: true });
     const printer = t.server.ctx.devices.simulators?.('kiosk-1')?.receiptPrinter;
 
-    const polish = PrintInfoResponse.parse((await t.post('/api/kiosks/kiosk-1/print-info', { slug: 'rent', lang: 'pl' })).body);
+    const polish = PrintInfoResponse.parse(
+      (await t.post('/api/kiosks/kiosk-1/print-info', { slug: 'rent', lang: 'pl' })).body,
+    );
     expect(polish).toEqual({ printed: true, lang: 'pl' });
-    expect(oneLine(printer!.lastText())).toContain('- Masz zaleglosci? Porozmawiaj z nami wczesnie: ustalimy plan splaty');
+    expect(oneLine(printer!.lastText())).toContain(
+      '- Masz zaleglosci? Porozmawiaj z nami wczesnie: ustalimy plan splaty',
+    );
     expect(printer!.lastText()).toContain('Telefon: 01632 960 102');
 
-    const portuguese = PrintInfoResponse.parse((await t.post('/api/kiosks/kiosk-1/print-info', { slug: 'rent', lang: 'pt' })).body);
+    const portuguese = PrintInfoResponse.parse(
+      (await t.post('/api/kiosks/kiosk-1/print-info', { slug: 'rent', lang: 'pt' })).body,
+    );
     expect(portuguese).toEqual({ printed: true, lang: 'pt' });
     expect(oneLine(printer!.lastText())).toContain('- Está em atraso? Fale connosco cedo');
 
-    const arabic = PrintInfoResponse.parse((await t.post('/api/kiosks/kiosk-1/print-info', { slug: 'rent', lang: 'ar' })).body);
+    const arabic = PrintInfoResponse.parse(
+      (await t.post('/api/kiosks/kiosk-1/print-info', { slug: 'rent', lang: 'ar' })).body,
+    );
     expect(arabic).toEqual({ printed: true, lang: 'en' });
     expect(printer!.lastText()).toContain('Rent');
     expect(oneLine(printer!.lastText())).toContain('Online: https://www.council.example/housing/rent');
@@ -122,7 +140,9 @@ describe('printing an information slip', () => {
     t = await startTestServer({ simulateDevices: true, listen: true });
     const printer = t.server.ctx.devices.simulators?.('kiosk-1')?.receiptPrinter;
     printer!.setPaperEnd(true);
-    const outcome = PrintInfoResponse.parse((await t.post('/api/kiosks/kiosk-1/print-info', { slug: 'rent', lang: 'en' })).body);
+    const outcome = PrintInfoResponse.parse(
+      (await t.post('/api/kiosks/kiosk-1/print-info', { slug: 'rent', lang: 'en' })).body,
+    );
     expect(outcome.printed).toBe(false);
     if (!outcome.printed) expect(outcome.reason).toMatch(/paper/);
 
@@ -156,12 +176,24 @@ describe('officers editing pages', () => {
       const hours = InfoPage.parse((await t.get('/api/info/pages/opening-hours?lang=pl')).body);
       // The Polish page still exists and is served; the English one changed.
       expect(hours.lang).toBe('pl');
-      expect(InfoPage.parse((await t.get('/api/info/pages/opening-hours')).body).keyPoints).toEqual(['Closed on Friday 28 November.']);
+      expect(InfoPage.parse((await t.get('/api/info/pages/opening-hours')).body).keyPoints).toEqual([
+        'Closed on Friday 28 November.',
+      ]);
       // The broken translation falls back to English.
-      expect(InfoPage.parse((await t.get('/api/info/pages/rent?lang=pl')).body)).toMatchObject({ lang: 'en', title: 'Rent' });
+      expect(InfoPage.parse((await t.get('/api/info/pages/rent?lang=pl')).body)).toMatchObject({
+        lang: 'en',
+        title: 'Rent',
+      });
 
       const problems = await t.get('/api/info/problems', true);
-      expect(problems.body).toEqual([{ file: 'info/pl/rent.md', field: 'summary', message: 'the summary is missing', text: 'info/pl/rent.md, "summary": the summary is missing' }]);
+      expect(problems.body).toEqual([
+        {
+          file: 'info/pl/rent.md',
+          field: 'summary',
+          message: 'the summary is missing',
+          text: 'info/pl/rent.md, "summary": the summary is missing',
+        },
+      ]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -24,15 +24,29 @@ function contentDir(files: Record<string, string>): string {
 }
 
 const page = (fields: string, points = '- One thing to know\n') => `---\n${fields}\n---\n${points}`;
-const englishRent = page('title: Rent\nsummary: Pay your rent.\nurl: https://council.example/rent\nphone: 01632 960 102\nreviewed: true\norder: 2');
-const englishRepairs = page('title: Repairs\nsummary: Report a repair.\nurl: https://council.example/repairs\nreviewed: true\norder: 1', '- Report online\n- Emergencies: phone\n  day or night\n');
+const englishRent = page(
+  'title: Rent\nsummary: Pay your rent.\nurl: https://council.example/rent\nphone: 01632 960 102\nreviewed: true\norder: 2',
+);
+const englishRepairs = page(
+  'title: Repairs\nsummary: Report a repair.\nurl: https://council.example/repairs\nreviewed: true\norder: 1',
+  '- Report online\n- Emergencies: phone\n  day or night\n',
+);
 
 describe('the shipped content', () => {
   it('loads with no problems: every page in English (reviewed) and in every kiosk language (awaiting review)', () => {
     const library = InfoLibrary.load(defaultContentDir);
     expect(library.problems.map(describeProblem)).toEqual([]);
     const slugs = library.list('en').map((p) => p.slug);
-    expect(slugs).toEqual(['repairs', 'rent', 'council-tax', 'benefits', 'housing-options', 'debt-advice', 'opening-hours', 'do-it-online']);
+    expect(slugs).toEqual([
+      'repairs',
+      'rent',
+      'council-tax',
+      'benefits',
+      'housing-options',
+      'debt-advice',
+      'opening-hours',
+      'do-it-online',
+    ]);
     for (const slug of slugs) {
       expect(library.page(slug, 'en')).toMatchObject({ lang: 'en', reviewed: true });
       for (const lang of infoLanguages.filter((l) => l !== 'en')) {
@@ -54,8 +68,11 @@ describe('content validation', () => {
         'en/repairs.md': englishRepairs,
         'en/benefits.md': page('summary: Help with costs.\nurl: https://council.example/benefits\nreviewed: true'),
         'en/council-tax.md': page('title: Council Tax\nsummary: Pay it.\nurl: council.example/ctax\nreviewed: maybe'),
-        'en/opening-hours.md': page('title: Hours\nsummary: When.\nurl: https://council.example/hours\nreviewed: true\ncolour: blue'),
-        'en/debt-advice.md': '---\ntitle: Debt\nsummary: Advice.\nurl: https://council.example/debt\nreviewed: true\n---\nSee an adviser.\n',
+        'en/opening-hours.md': page(
+          'title: Hours\nsummary: When.\nurl: https://council.example/hours\nreviewed: true\ncolour: blue',
+        ),
+        'en/debt-advice.md':
+          '---\ntitle: Debt\nsummary: Advice.\nurl: https://council.example/debt\nreviewed: true\n---\nSee an adviser.\n',
         'en/Bad Name.md': englishRent,
         'fr/rent.md': englishRent,
       }),
@@ -66,7 +83,9 @@ describe('content validation', () => {
     expect(messages.some((m) => m.startsWith('info/en/council-tax.md, "url": ') && m.includes('https://'))).toBe(true);
     expect(messages).toContain('info/en/council-tax.md, "reviewed": reviewed must be true or false');
     expect(messages.some((m) => m.startsWith('info/en/opening-hours.md, "colour": unknown field'))).toBe(true);
-    expect(messages).toContain('info/en/debt-advice.md, line 7, "keyPoints": key points are a list: start each with "- " (found "See an adviser.")');
+    expect(messages).toContain(
+      'info/en/debt-advice.md, line 7, "keyPoints": key points are a list: start each with "- " (found "See an adviser.")',
+    );
     expect(messages.some((m) => m.startsWith('info/en/Bad Name.md: file names are lower-case'))).toBe(true);
     expect(messages.some((m) => m.startsWith('info/fr: "fr" is not a kiosk language'))).toBe(true);
   });
@@ -79,12 +98,21 @@ describe('content validation', () => {
   it('needs the web address on English pages (it becomes the QR code)', () => {
     const library = InfoLibrary.load(contentDir({ 'en/rent.md': page('title: Rent\nsummary: Pay.\nreviewed: true') }));
     expect(library.list('en')).toEqual([]);
-    expect(library.problems.map(describeProblem)).toEqual(['info/en/rent.md, "url": English pages need the web address of the matching online page (it becomes the QR code)']);
+    expect(library.problems.map(describeProblem)).toEqual([
+      'info/en/rent.md, "url": English pages need the web address of the matching online page (it becomes the QR code)',
+    ]);
   });
 
   it('reports a translation without an English page', () => {
-    const library = InfoLibrary.load(contentDir({ 'en/rent.md': englishRent, 'pl/parking.md': page('title: Parkowanie\nsummary: Opłaty.\nreviewed: false') }));
-    expect(library.problems.map(describeProblem)).toEqual(['info/pl/parking.md: there is no working English page info/en/parking.md, which every translation needs']);
+    const library = InfoLibrary.load(
+      contentDir({
+        'en/rent.md': englishRent,
+        'pl/parking.md': page('title: Parkowanie\nsummary: Opłaty.\nreviewed: false'),
+      }),
+    );
+    expect(library.problems.map(describeProblem)).toEqual([
+      'info/pl/parking.md: there is no working English page info/en/parking.md, which every translation needs',
+    ]);
   });
 });
 

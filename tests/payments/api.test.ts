@@ -15,8 +15,18 @@ afterEach(async () => {
 
 const staff = { authorization: `Bearer ${staffToken}` };
 
-async function pay(h: Harness, body: Partial<{ id: string; kiosk: string; type: string; reference: string; amountPence: number }> = {}) {
-  const request = { id: randomUUID(), kiosk: 'kiosk-1', type: 'council-tax', reference: '12345679', amountPence: 12550, ...body };
+async function pay(
+  h: Harness,
+  body: Partial<{ id: string; kiosk: string; type: string; reference: string; amountPence: number }> = {},
+) {
+  const request = {
+    id: randomUUID(),
+    kiosk: 'kiosk-1',
+    type: 'council-tax',
+    reference: '12345679',
+    amountPence: 12550,
+    ...body,
+  };
   const response = await h.app.inject({ method: 'POST', url: '/api/payments', payload: request });
   return { request, response, json: response.json() as Record<string, unknown> };
 }
@@ -30,25 +40,51 @@ async function settled(h: Harness, id: string) {
 describe('kiosk API', () => {
   it('lists the payment types of a kiosk that offers payments, and none for one that does not', async () => {
     const h = await harness();
-    const one = (await h.app.inject({ url: '/api/payments/types?kiosk=kiosk-1' })).json() as { councilName: string; types: { id: string }[] };
+    const one = (await h.app.inject({ url: '/api/payments/types?kiosk=kiosk-1' })).json() as {
+      councilName: string;
+      types: { id: string }[];
+    };
     expect(one.councilName).toBe('Test City Council');
-    expect(one.types.map((t) => t.id)).toEqual(['council-tax', 'housing-rent', 'parking-pcn', 'council-invoice', 'bulky-waste']);
+    expect(one.types.map((t) => t.id)).toEqual([
+      'council-tax',
+      'housing-rent',
+      'parking-pcn',
+      'council-invoice',
+      'bulky-waste',
+    ]);
     expect(one).toMatchObject({ terminalAvailable: true });
-    const two = (await h.app.inject({ url: '/api/payments/types?kiosk=kiosk-2' })).json() as { types: unknown[]; terminalAvailable: boolean };
+    const two = (await h.app.inject({ url: '/api/payments/types?kiosk=kiosk-2' })).json() as {
+      types: unknown[];
+      terminalAvailable: boolean;
+    };
     expect(two).toMatchObject({ types: [], terminalAvailable: false });
     h.terminal.health = 'offline';
-    expect((await h.app.inject({ url: '/api/payments/types?kiosk=kiosk-1' })).json()).toMatchObject({ terminalAvailable: false });
+    expect((await h.app.inject({ url: '/api/payments/types?kiosk=kiosk-1' })).json()).toMatchObject({
+      terminalAvailable: false,
+    });
     const none = await h.app.inject({ url: '/api/payments/types?kiosk=nowhere' });
     expect(none.statusCode).toBe(404);
   });
 
   it('validates a reference with a plain reason', async () => {
     const h = await harness();
-    const good = await h.app.inject({ method: 'POST', url: '/api/payments/validate-reference', payload: { type: 'parking-pcn', reference: 'cu 0012 3456' } });
+    const good = await h.app.inject({
+      method: 'POST',
+      url: '/api/payments/validate-reference',
+      payload: { type: 'parking-pcn', reference: 'cu 0012 3456' },
+    });
     expect(good.json()).toEqual({ ok: true, reference: 'CU00123456' });
-    const bad = await h.app.inject({ method: 'POST', url: '/api/payments/validate-reference', payload: { type: 'council-tax', reference: '12345678' } });
+    const bad = await h.app.inject({
+      method: 'POST',
+      url: '/api/payments/validate-reference',
+      payload: { type: 'council-tax', reference: '12345678' },
+    });
     expect(bad.json()).toMatchObject({ ok: false, reason: 'check-digit', message: expect.stringMatching(/mistyped/) });
-    const unknownType = await h.app.inject({ method: 'POST', url: '/api/payments/validate-reference', payload: { type: 'dog-licence', reference: '1' } });
+    const unknownType = await h.app.inject({
+      method: 'POST',
+      url: '/api/payments/validate-reference',
+      payload: { type: 'dog-licence', reference: '1' },
+    });
     expect(unknownType.statusCode).toBe(400);
     expect(unknownType.json()).toMatchObject({ error: { field: 'type' } });
   });
@@ -67,13 +103,33 @@ describe('kiosk API', () => {
     expect(first.response.statusCode).toBe(201);
     expect(first.json).toMatchObject({ state: 'pending', outcome: 'in-progress' });
     const payment = await settled(h, first.request.id);
-    expect(payment).toMatchObject({ state: 'receipt-printed', outcome: 'approved', authCode: 'A1B2C3', cardScheme: 'VISA', lastFour: '0119', receiptNumber: 'kiosk-1-000001' });
+    expect(payment).toMatchObject({
+      state: 'receipt-printed',
+      outcome: 'approved',
+      authCode: 'A1B2C3',
+      cardScheme: 'VISA',
+      lastFour: '0119',
+      receiptNumber: 'kiosk-1-000001',
+    });
     expect(h.terminal.requests).toEqual([{ amountPence: 12550, reference: first.request.id }]);
     const text = h.printer.receipts[0]!.lines.map((l) => l.text).join('\n');
-    for (const fact of ['Test City Council', 'Council tax', '12345679', '£125.50', '27/11/2026 10:00:00', 'A1B2C3', 'VISA **** 0119', 'kiosk-1', 'kiosk-1-000001'])
+    for (const fact of [
+      'Test City Council',
+      'Council tax',
+      '12345679',
+      '£125.50',
+      '27/11/2026 10:00:00',
+      'A1B2C3',
+      'VISA **** 0119',
+      'kiosk-1',
+      'kiosk-1-000001',
+    ])
       expect(text).toContain(fact);
     // The prompts were pushed, in order, with whether Cancel still works.
-    const prompts = h.events.filter((e) => e.type === 'payment.prompt') as unknown as { prompt: { kind: string }; cancellable: boolean }[];
+    const prompts = h.events.filter((e) => e.type === 'payment.prompt') as unknown as {
+      prompt: { kind: string };
+      cancellable: boolean;
+    }[];
     expect(prompts.map((p) => [p.prompt.kind, p.cancellable])).toEqual([
       ['insert-card', true],
       ['enter-pin', false],
@@ -82,7 +138,9 @@ describe('kiosk API', () => {
     // Events go to every screen: they never carry the reference, amount or card facts.
     const shared = JSON.stringify(h.events);
     for (const secret of ['12345679', '12550', '0119', 'A1B2C3']) expect(shared).not.toContain(secret);
-    expect(h.events.filter((e) => e.type === 'payment.result').map((e) => (e as unknown as { state: string }).state)).toEqual(['approved', 'receipt-printed']);
+    expect(
+      h.events.filter((e) => e.type === 'payment.result').map((e) => (e as unknown as { state: string }).state),
+    ).toEqual(['approved', 'receipt-printed']);
     const second = await pay(h, { reference: '41018729', amountPence: 100 });
     expect((await settled(h, second.request.id)).receiptNumber).toBe('kiosk-1-000002');
   });
@@ -96,7 +154,11 @@ describe('kiosk API', () => {
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ id: first.request.id, outcome: 'approved' });
     expect(h.terminal.requests).toHaveLength(1);
-    const different = await h.app.inject({ method: 'POST', url: '/api/payments', payload: { ...first.request, amountPence: 999 } });
+    const different = await h.app.inject({
+      method: 'POST',
+      url: '/api/payments',
+      payload: { ...first.request, amountPence: 999 },
+    });
     expect(different.statusCode).toBe(409);
     expect(h.terminal.requests).toHaveLength(1);
   });
@@ -131,9 +193,17 @@ describe('kiosk API', () => {
 
   it('records a decline with nothing taken and no receipt number', async () => {
     const h = await harness();
-    h.terminal.script = { steps: [{ prompt: 'insert-card', text: 'Insert card' }], result: { outcome: 'declined', resultCode: '05', message: 'Do not honour', receiptLines: [] } };
+    h.terminal.script = {
+      steps: [{ prompt: 'insert-card', text: 'Insert card' }],
+      result: { outcome: 'declined', resultCode: '05', message: 'Do not honour', receiptLines: [] },
+    };
     const { request } = await pay(h);
-    expect(await settled(h, request.id)).toMatchObject({ state: 'declined', outcome: 'declined', resultCode: '05', receiptNumber: null });
+    expect(await settled(h, request.id)).toMatchObject({
+      state: 'declined',
+      outcome: 'declined',
+      resultCode: '05',
+      receiptNumber: null,
+    });
     expect(h.printer.receipts).toHaveLength(0);
   });
 
@@ -147,7 +217,11 @@ describe('kiosk API', () => {
     expect(await settled(h, request.id)).toMatchObject({ state: 'cancelled' });
     expect(h.terminal.aborts).toBe(1);
 
-    h.terminal.script = { steps: [{ prompt: 'enter-pin', text: 'Enter PIN' }], result: approved(12550), resultAfterMs: 200 };
+    h.terminal.script = {
+      steps: [{ prompt: 'enter-pin', text: 'Enter PIN' }],
+      result: approved(12550),
+      resultAfterMs: 200,
+    };
     const second = await pay(h);
     await expect.poll(() => h.events.filter((e) => e.type === 'payment.prompt').length).toBe(2);
     const late = await h.app.inject({ method: 'POST', url: `/api/payments/${second.request.id}/cancel` });
@@ -190,7 +264,9 @@ describe('kiosk API', () => {
     try {
       const { request } = await pay(h);
       await vi.advanceTimersByTimeAsync(9_000);
-      expect(Payment.parse((await h.app.inject({ url: `/api/payments/${request.id}` })).json()).outcome).toBe('in-progress');
+      expect(Payment.parse((await h.app.inject({ url: `/api/payments/${request.id}` })).json()).outcome).toBe(
+        'in-progress',
+      );
       await vi.advanceTimersByTimeAsync(2_000); // 10 s of silence after the last prompt
       const unknown = Payment.parse((await h.app.inject({ url: `/api/payments/${request.id}` })).json());
       expect(unknown).toMatchObject({ state: 'unknown', message: expect.stringMatching(/stopped answering/) });
@@ -199,7 +275,11 @@ describe('kiosk API', () => {
       expect((await pay(h)).response.statusCode).toBe(409);
       h.terminal.finish(approved(12550, { authCode: 'LATE01' }));
       await h.service.runner.whenSettled(request.id);
-      expect(Payment.parse((await h.app.inject({ url: `/api/payments/${request.id}` })).json())).toMatchObject({ outcome: 'approved', authCode: 'LATE01', receiptNumber: 'kiosk-1-000001' });
+      expect(Payment.parse((await h.app.inject({ url: `/api/payments/${request.id}` })).json())).toMatchObject({
+        outcome: 'approved',
+        authCode: 'LATE01',
+        receiptNumber: 'kiosk-1-000001',
+      });
       expect(h.terminal.requests).toHaveLength(1);
     } finally {
       vi.useRealTimers();
@@ -214,16 +294,28 @@ describe('kiosk API', () => {
     h.terminal.script = { steps: [], result: approved(12550) };
     const { request } = await pay(h);
     const payment = await settled(h, request.id);
-    await expect.poll(async () => Payment.parse((await h.app.inject({ url: `/api/payments/${request.id}` })).json()).receiptProblem).toMatch(/paper-end/);
+    await expect
+      .poll(
+        async () => Payment.parse((await h.app.inject({ url: `/api/payments/${request.id}` })).json()).receiptProblem,
+      )
+      .toMatch(/paper-end/);
     expect(payment.outcome).toBe('approved');
     h.printer.outcome = { printed: true };
     const unsigned = await h.app.inject({ method: 'POST', url: '/api/payments/receipts/kiosk-1-000001/reprint' });
     expect(unsigned.statusCode).toBe(401);
-    const reprint = await h.app.inject({ method: 'POST', url: '/api/payments/receipts/kiosk-1-000001/reprint', headers: staff });
+    const reprint = await h.app.inject({
+      method: 'POST',
+      url: '/api/payments/receipts/kiosk-1-000001/reprint',
+      headers: staff,
+    });
     expect(reprint.json()).toEqual({ printed: true, detail: null });
     expect(h.printer.receipts[0]!.lines[0]!.text).toMatch(/DUPLICATE/);
     expect(h.printer.receipts[0]!.lines.map((l) => l.text)).toContain('Receipt no: kiosk-1-000001');
-    const missing = await h.app.inject({ method: 'POST', url: '/api/payments/receipts/kiosk-1-000999/reprint', headers: staff });
+    const missing = await h.app.inject({
+      method: 'POST',
+      url: '/api/payments/receipts/kiosk-1-000999/reprint',
+      headers: staff,
+    });
     expect(missing.statusCode).toBe(404);
   });
 });
@@ -235,27 +327,47 @@ describe('office side', () => {
     const { request } = await pay(h);
     await settled(h, request.id);
     await h.service.outbox.flush();
-    const items = h.ctx.db.prepare("SELECT id, kind, payload FROM outbox_items WHERE outbox = 'payments' ORDER BY created_at").all() as { id: string; kind: string; payload: string }[];
+    const items = h.ctx.db
+      .prepare("SELECT id, kind, payload FROM outbox_items WHERE outbox = 'payments' ORDER BY created_at")
+      .all() as { id: string; kind: string; payload: string }[];
     expect(items.length).toBeGreaterThanOrEqual(3);
     // Deliver every item again, twice, newest first: nothing changes.
     for (const item of [...items].reverse().concat(items)) {
-      const response = await h.app.inject({ method: 'POST', url: '/api/payments/ingest', payload: { id: item.id, kind: item.kind, payload: JSON.parse(item.payload) }, remoteAddress: '127.0.0.1' });
+      const response = await h.app.inject({
+        method: 'POST',
+        url: '/api/payments/ingest',
+        payload: { id: item.id, kind: item.kind, payload: JSON.parse(item.payload) },
+        remoteAddress: '127.0.0.1',
+      });
       expect(response.json()).toMatchObject({ stored: false });
     }
-    const report = (await h.app.inject({ url: '/api/payments/report?from=2026-11-27&to=2026-11-27', headers: staff })).json() as { total: { approvedCount: number; approvedPence: number } };
+    const report = (
+      await h.app.inject({ url: '/api/payments/report?from=2026-11-27&to=2026-11-27', headers: staff })
+    ).json() as { total: { approvedCount: number; approvedPence: number } };
     expect(report.total).toMatchObject({ approvedCount: 1, approvedPence: 12550 });
   });
 
   it('refuses ingest from another machine without the token', async () => {
     const h = await harness();
-    const response = await h.app.inject({ method: 'POST', url: '/api/payments/ingest', payload: {}, remoteAddress: '10.0.0.7' });
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/api/payments/ingest',
+      payload: {},
+      remoteAddress: '10.0.0.7',
+    });
     expect(response.statusCode).toBe(401);
   });
 
   it('reports by type, day, kiosk and outcome, and exports the day as CSV with totals per type', async () => {
     const h = await harness();
     const run = async (body: Parameters<typeof pay>[1], result: Parameters<typeof approved>[0] | 'declined') => {
-      h.terminal.script = { steps: [], result: result === 'declined' ? { outcome: 'declined', resultCode: '51', message: 'Insufficient funds', receiptLines: [] } : approved(result) };
+      h.terminal.script = {
+        steps: [],
+        result:
+          result === 'declined'
+            ? { outcome: 'declined', resultCode: '51', message: 'Insufficient funds', receiptLines: [] }
+            : approved(result),
+      };
       const { request } = await pay(h, body);
       await settled(h, request.id);
     };
@@ -264,26 +376,38 @@ describe('office side', () => {
     await run({ type: 'housing-rent', reference: '1234567897', amountPence: 45000 }, 45000);
     await run({ type: 'housing-rent', reference: '7001200349', amountPence: 9999 }, 'declined');
     await h.service.outbox.flush();
-    const report = (await h.app.inject({ url: '/api/payments/report?from=2026-11-27&to=2026-11-27', headers: staff })).json() as {
+    const report = (
+      await h.app.inject({ url: '/api/payments/report?from=2026-11-27&to=2026-11-27', headers: staff })
+    ).json() as {
       total: Record<string, number>;
       byType: { key: string; approvedCount: number; approvedPence: number; declined: number }[];
       byKiosk: { key: string }[];
       byDay: { key: string }[];
     };
-    expect(report.total).toMatchObject({ approvedCount: 3, approvedPence: 59550, declined: 1, cancelled: 0, unknown: 0 });
+    expect(report.total).toMatchObject({
+      approvedCount: 3,
+      approvedPence: 59550,
+      declined: 1,
+      cancelled: 0,
+      unknown: 0,
+    });
     expect(report.byType).toEqual([
       { key: 'council-tax', approvedCount: 2, approvedPence: 14550, declined: 0, cancelled: 0, unknown: 0 },
       { key: 'housing-rent', approvedCount: 1, approvedPence: 45000, declined: 1, cancelled: 0, unknown: 0 },
     ]);
     expect(report.byKiosk.map((r) => r.key)).toEqual(['kiosk-1']);
     expect(report.byDay.map((r) => r.key)).toEqual(['2026-11-27']);
-    const declinedOnly = (await h.app.inject({ url: '/api/payments?from=2026-11-27&to=2026-11-27&outcome=declined', headers: staff })).json() as unknown[];
+    const declinedOnly = (
+      await h.app.inject({ url: '/api/payments?from=2026-11-27&to=2026-11-27&outcome=declined', headers: staff })
+    ).json() as unknown[];
     expect(declinedOnly).toHaveLength(1);
 
     const csv = await h.app.inject({ url: '/api/payments/export?date=2026-11-27', headers: staff });
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.body.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('record,date,time,payment_type,income_code,kiosk,receipt_number,reference,auth_code,card_scheme,count,amount');
+    expect(lines[0]).toBe(
+      'record,date,time,payment_type,income_code,kiosk,receipt_number,reference,auth_code,card_scheme,count,amount',
+    );
     expect(lines.filter((l) => l.startsWith('D,'))).toHaveLength(3);
     expect(lines).toContain('T,2026-11-27,,council-tax,CTAX,,,,,,2,145.50');
     expect(lines).toContain('T,2026-11-27,,housing-rent,HRA,,,,,,1,450.00');
@@ -303,15 +427,33 @@ describe('end of day', () => {
       await settled(h, request.id);
     }
     h.terminal.totals = { count: 2, totalPence: 3500, byScheme: [{ scheme: 'VISA', count: 2, totalPence: 3500 }] };
-    const ok = (await h.app.inject({ method: 'POST', url: '/api/payments/reconcile', payload: { kiosk: 'kiosk-1' }, headers: staff })).json() as { matched: boolean; differences: unknown[] };
+    const ok = (
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/payments/reconcile',
+        payload: { kiosk: 'kiosk-1' },
+        headers: staff,
+      })
+    ).json() as { matched: boolean; differences: unknown[] };
     expect(ok).toMatchObject({ matched: true, differences: [] });
 
     // Next period: the terminal approved one more payment whose answer never arrived (unknown here).
     h.terminal.script = { steps: [{ prompt: 'insert-card', text: 'Insert card' }], result: 'throw' };
     const lost = await pay(h, { amountPence: 4200 });
     await settled(h, lost.request.id);
-    h.terminal.totals = { count: 1, totalPence: 4200, byScheme: [{ scheme: 'MASTERCARD', count: 1, totalPence: 4200 }] };
-    const diff = (await h.app.inject({ method: 'POST', url: '/api/payments/reconcile', payload: { kiosk: 'kiosk-1' }, headers: staff })).json() as {
+    h.terminal.totals = {
+      count: 1,
+      totalPence: 4200,
+      byScheme: [{ scheme: 'MASTERCARD', count: 1, totalPence: 4200 }],
+    };
+    const diff = (
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/payments/reconcile',
+        payload: { kiosk: 'kiosk-1' },
+        headers: staff,
+      })
+    ).json() as {
       matched: boolean;
       differences: { kind: string; terminal: number; journal: number }[];
       journal: { unknownIds: string[] };
@@ -322,12 +464,29 @@ describe('end of day', () => {
     expect(diff.journal.unknownIds).toEqual([lost.request.id]);
 
     // Staff check the terminal and settle it as approved: it is then counted, once.
-    const resolved = await h.app.inject({ method: 'POST', url: `/api/payments/${lost.request.id}/resolve`, headers: staff, payload: { outcome: 'approved', note: 'Terminal journal shows approval 4F2C', authCode: '4F2C' } });
-    expect(resolved.json()).toMatchObject({ state: 'approved', authCode: '4F2C', receiptNumber: 'kiosk-1-000003', resolvedBy: 'staff' });
-    const again = await h.app.inject({ method: 'POST', url: `/api/payments/${lost.request.id}/resolve`, headers: staff, payload: { outcome: 'declined', note: 'changed my mind' } });
+    const resolved = await h.app.inject({
+      method: 'POST',
+      url: `/api/payments/${lost.request.id}/resolve`,
+      headers: staff,
+      payload: { outcome: 'approved', note: 'Terminal journal shows approval 4F2C', authCode: '4F2C' },
+    });
+    expect(resolved.json()).toMatchObject({
+      state: 'approved',
+      authCode: '4F2C',
+      receiptNumber: 'kiosk-1-000003',
+      resolvedBy: 'staff',
+    });
+    const again = await h.app.inject({
+      method: 'POST',
+      url: `/api/payments/${lost.request.id}/resolve`,
+      headers: staff,
+      payload: { outcome: 'declined', note: 'changed my mind' },
+    });
     expect(again.statusCode).toBe(409);
     await h.service.outbox.flush();
-    const report = (await h.app.inject({ url: '/api/payments/report?from=2026-11-27&to=2026-11-27', headers: staff })).json() as { total: Record<string, number> };
+    const report = (
+      await h.app.inject({ url: '/api/payments/report?from=2026-11-27&to=2026-11-27', headers: staff })
+    ).json() as { total: Record<string, number> };
     expect(report.total).toMatchObject({ approvedCount: 3, approvedPence: 7700, unknown: 0 });
   });
 });

@@ -8,7 +8,10 @@ import { tempDir } from './support/processes.js';
 interface EditableSite {
   payments?: { types: Array<{ id: string; maxPence: number; reference: { example: string; checkDigit: string } }> };
 }
-const demo = () => JSON.parse(readFileSync('server/demo/site.json', 'utf8')) as EditableSite & { payments: NonNullable<EditableSite['payments']> };
+const demo = () =>
+  JSON.parse(readFileSync('server/demo/site.json', 'utf8')) as EditableSite & {
+    payments: NonNullable<EditableSite['payments']>;
+  };
 
 function typeAt(site: ReturnType<typeof demo>, index: number) {
   const type = site.payments.types[index];
@@ -17,7 +20,10 @@ function typeAt(site: ReturnType<typeof demo>, index: number) {
 }
 
 function cli(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 describe('payments config at start-up', () => {
@@ -33,7 +39,9 @@ describe('payments config at start-up', () => {
       const result = cli(['config', 'check', file]);
       expect(result.status).toBe(1);
       const output = result.stdout + result.stderr;
-      expect(output).toContain('payments.types.0.reference.example: the example does not pass its own rule (check-digit)');
+      expect(output).toContain(
+        'payments.types.0.reference.example: the example does not pass its own rule (check-digit)',
+      );
       expect(output).toMatch(/payments\.types\.2\.reference\.checkDigit: .*"mod11"/);
       expect(output).toContain('payments.types.3.minPence: minPence is more than maxPence');
       // Once each type is right in itself, the list is checked as a whole.
@@ -42,7 +50,9 @@ describe('payments config at start-up', () => {
       writeFileSync(file, JSON.stringify(duplicate));
       const second = cli(['config', 'check', file]);
       expect(second.status).toBe(1);
-      expect(second.stdout + second.stderr).toContain('payments.types.1.id: payment type id "council-tax" is used twice');
+      expect(second.stdout + second.stderr).toContain(
+        'payments.types.1.id: payment type id "council-tax" is used twice',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -57,7 +67,9 @@ describe('payments config at start-up', () => {
       writeFileSync(file, JSON.stringify(site));
       const result = cli(['hub', '--config', file, '--port', '0', '--data', dir]);
       expect(result.status).not.toBe(0);
-      expect(result.stdout + result.stderr).toContain('kiosks.0.offers: offers "payments" but the site config has no "payments" section');
+      expect(result.stdout + result.stderr).toContain(
+        'kiosks.0.offers: offers "payments" but the site config has no "payments" section',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -9,7 +9,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { Payment } from '../../contract/payments.js';
-import { query, startHub, startTerminalSim, tempDir, waitFor, writeSite, type HubProc, type SimProc } from './support/processes.js';
+import {
+  query,
+  startHub,
+  startTerminalSim,
+  tempDir,
+  waitFor,
+  writeSite,
+  type HubProc,
+  type SimProc,
+} from './support/processes.js';
 
 let sim: SimProc;
 const dirs: string[] = [];
@@ -33,22 +42,41 @@ async function hub(env: Record<string, string> = {}, dataDir?: string) {
   const proc = await startHub(config, dir, 0, env);
   hubs.push(proc);
   // The driver has registered with the terminal when the kiosk offers the terminal as healthy.
-  await waitFor('the card terminal to be online', async () => {
-    const states = (await (await fetch(`${proc.url}/api/devices`)).json().catch(() => [])) as { kind: string; health: string }[];
-    return Array.isArray(states) && states.some((s) => s.kind === 'card-terminal' && s.health === 'ok') ? true : undefined;
-  }, 30_000);
+  await waitFor(
+    'the card terminal to be online',
+    async () => {
+      const states = (await (await fetch(`${proc.url}/api/devices`)).json().catch(() => [])) as {
+        kind: string;
+        health: string;
+      }[];
+      return Array.isArray(states) && states.some((s) => s.kind === 'card-terminal' && s.health === 'ok')
+        ? true
+        : undefined;
+    },
+    30_000,
+  );
   return { proc, dir };
 }
 
 async function post(url: string, body: unknown) {
-  return fetch(`${url}/api/payments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).catch(() => null);
+  return fetch(`${url}/api/payments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }).catch(() => null);
 }
 
 async function payment(url: string, id: string) {
   return Payment.parse(await (await fetch(`${url}/api/payments/${id}`)).json());
 }
 
-const request = (amountPence: number) => ({ id: randomUUID(), kiosk: 'kiosk-1', type: 'council-tax', reference: '12345679', amountPence });
+const request = (amountPence: number) => ({
+  id: randomUUID(),
+  kiosk: 'kiosk-1',
+  type: 'council-tax',
+  reference: '12345679',
+  amountPence,
+});
 
 /** Waits long enough that an app retrying on its own would have done so, then counts again. */
 async function expectAuthorisations(before: number, added: number) {
@@ -86,7 +114,9 @@ describe('SIGKILL at each cut point, then restart', () => {
     const body = request(1300);
     const answer = await post(first.proc.url, body);
     expect(answer?.status).toBe(201);
-    await waitFor('the terminal to receive the authorisation', async () => ((await sim.status()).authorisations > before.authorisations ? true : undefined));
+    await waitFor('the terminal to receive the authorisation', async () =>
+      (await sim.status()).authorisations > before.authorisations ? true : undefined,
+    );
     await first.proc.kill('SIGKILL');
     const second = await hub({}, first.dir);
     const after = await payment(second.proc.url, body.id);
@@ -110,8 +140,17 @@ describe('SIGKILL at each cut point, then restart', () => {
     expect((await sim.status()).taken.slice(before.taken.length)).toEqual([1400]);
     await expectAuthorisations(before.authorisations, 1);
     // The office record (this hub is its own office) counts it once.
-    await waitFor('the outbox to deliver', () => (query<{ n: number }>(first.dir, "SELECT COUNT(*) AS n FROM outbox_items WHERE outbox = 'payments' AND sent_at IS NULL")[0]?.n === 0 ? true : undefined));
-    expect(query(first.dir, 'SELECT id, outcome, amount_pence FROM payments_received')).toEqual([{ id: body.id, outcome: 'approved', amount_pence: 1400 }]);
+    await waitFor('the outbox to deliver', () =>
+      query<{ n: number }>(
+        first.dir,
+        "SELECT COUNT(*) AS n FROM outbox_items WHERE outbox = 'payments' AND sent_at IS NULL",
+      )[0]?.n === 0
+        ? true
+        : undefined,
+    );
+    expect(query(first.dir, 'SELECT id, outcome, amount_pence FROM payments_received')).toEqual([
+      { id: body.id, outcome: 'approved', amount_pence: 1400 },
+    ]);
   });
 
   it('a repeated request after the restart returns the same payment and does not ask the terminal again', async () => {

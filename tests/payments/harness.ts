@@ -44,11 +44,47 @@ export function testSite(overrides: Record<string, unknown> = {}): SiteConfig {
     ],
     payments: {
       types: [
-        { id: 'council-tax', name: 'Council tax', reference: { mask: '########', checkDigit: 'mod11', example: '12345679' }, minPence: 100, maxPence: 500000, incomeCode: 'CTAX' },
-        { id: 'housing-rent', name: 'Housing rent', reference: { mask: '##########', checkDigit: 'luhn', example: '1234567897' }, minPence: 100, maxPence: 300000, incomeCode: 'HRA' },
-        { id: 'parking-pcn', name: 'Parking PCN', reference: { mask: '@@########', checkDigit: 'mod11-alpha', example: 'CU00123456' }, minPence: 500, maxPence: 19500, incomeCode: 'PCN' },
-        { id: 'council-invoice', name: 'Council invoice', reference: { mask: 'INV#######', checkDigit: 'mod10-31', example: 'INV1234565' }, minPence: 100, maxPence: 1000000, incomeCode: 'SUNDRY' },
-        { id: 'bulky-waste', name: 'Bulky waste collection', reference: { mask: '######', checkDigit: 'none', example: '123456' }, minPence: 3500, maxPence: 3500, amount: { mode: 'fixed', pence: 3500 }, incomeCode: 'WASTE' },
+        {
+          id: 'council-tax',
+          name: 'Council tax',
+          reference: { mask: '########', checkDigit: 'mod11', example: '12345679' },
+          minPence: 100,
+          maxPence: 500000,
+          incomeCode: 'CTAX',
+        },
+        {
+          id: 'housing-rent',
+          name: 'Housing rent',
+          reference: { mask: '##########', checkDigit: 'luhn', example: '1234567897' },
+          minPence: 100,
+          maxPence: 300000,
+          incomeCode: 'HRA',
+        },
+        {
+          id: 'parking-pcn',
+          name: 'Parking PCN',
+          reference: { mask: '@@########', checkDigit: 'mod11-alpha', example: 'CU00123456' },
+          minPence: 500,
+          maxPence: 19500,
+          incomeCode: 'PCN',
+        },
+        {
+          id: 'council-invoice',
+          name: 'Council invoice',
+          reference: { mask: 'INV#######', checkDigit: 'mod10-31', example: 'INV1234565' },
+          minPence: 100,
+          maxPence: 1000000,
+          incomeCode: 'SUNDRY',
+        },
+        {
+          id: 'bulky-waste',
+          name: 'Bulky waste collection',
+          reference: { mask: '######', checkDigit: 'none', example: '123456' },
+          minPence: 3500,
+          maxPence: 3500,
+          amount: { mode: 'fixed', pence: 3500 },
+          incomeCode: 'WASTE',
+        },
       ],
       terminalSilenceSeconds: 10,
       receiptFooter: ['Keep this receipt.'],
@@ -61,7 +97,10 @@ export function testSite(overrides: Record<string, unknown> = {}): SiteConfig {
 type Step = { prompt: TerminalPrompt; text: string; afterMs?: number };
 export type Script = { steps: Step[]; result: AuthorisationResult | 'hang' | 'throw'; resultAfterMs?: number };
 
-export const approved = (amountPence: number, extra: Partial<Extract<AuthorisationResult, { outcome: 'approved' }>> = {}): AuthorisationResult => ({
+export const approved = (
+  amountPence: number,
+  extra: Partial<Extract<AuthorisationResult, { outcome: 'approved' }>> = {},
+): AuthorisationResult => ({
   outcome: 'approved',
   amountPence,
   authCode: 'A1B2C3',
@@ -90,7 +129,10 @@ export class FakeTerminal implements PaymentTerminal {
     this.finishCurrent?.(result);
   }
 
-  async authorise(request: AuthorisationRequest, onPrompt: (prompt: TerminalPrompt, text: string) => void): Promise<AuthorisationResult> {
+  async authorise(
+    request: AuthorisationRequest,
+    onPrompt: (prompt: TerminalPrompt, text: string) => void,
+  ): Promise<AuthorisationResult> {
     this.requests.push(request);
     const script = this.script;
     return new Promise<AuthorisationResult>((resolve, reject) => {
@@ -128,7 +170,15 @@ export class FakeTerminal implements PaymentTerminal {
     return this.totals;
   }
   state(): DeviceState {
-    return { id: 'card-terminal', kind: 'card-terminal', health: this.health, reason: null, detail: null, kiosk: 'kiosk-1', updatedAt: new Date().toISOString() };
+    return {
+      id: 'card-terminal',
+      kind: 'card-terminal',
+      health: this.health,
+      reason: null,
+      detail: null,
+      kiosk: 'kiosk-1',
+      updatedAt: new Date().toISOString(),
+    };
   }
 }
 
@@ -143,7 +193,15 @@ export class FakePrinter implements Printer {
     return this.outcome;
   }
   state(): DeviceState {
-    return { id: 'receipt-printer', kind: 'receipt-printer', health: 'ok', reason: null, detail: null, kiosk: 'kiosk-1', updatedAt: new Date().toISOString() };
+    return {
+      id: 'receipt-printer',
+      kind: 'receipt-printer',
+      health: 'ok',
+      reason: null,
+      detail: null,
+      kiosk: 'kiosk-1',
+      updatedAt: new Date().toISOString(),
+    };
   }
 }
 
@@ -164,7 +222,14 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { config?: SiteConfig; dataDir?: string; terminal?: FakeTerminal; printer?: FakePrinter; clock?: ManualClock; logger?: Logger } = {},
+  options: {
+    config?: SiteConfig;
+    dataDir?: string;
+    terminal?: FakeTerminal;
+    printer?: FakePrinter;
+    clock?: ManualClock;
+    logger?: Logger;
+  } = {},
 ): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'payments-'));
   const dbFile = join(dataDir, 'reception.sqlite');
@@ -176,7 +241,8 @@ export async function startHarness(
   const hub = new EventHub();
   hub.subscribe((event) => events.push(event));
   const devices: DeviceDirectory = {
-    forKiosk: (id: string): KioskDevices => (id === 'kiosk-1' ? { cardTerminal: terminal, receiptPrinter: printer } : {}),
+    forKiosk: (id: string): KioskDevices =>
+      id === 'kiosk-1' ? { cardTerminal: terminal, receiptPrinter: printer } : {},
     states: () => [],
     onChange: () => () => undefined,
     start: async () => undefined,
@@ -191,7 +257,8 @@ export async function startHarness(
     devices,
     dataDir,
     requireStaff: (request, _reply, done) => {
-      if (request.headers.authorization !== `Bearer ${staffToken}`) return done(new HttpError(401, 'sign-in-required', 'Sign in first.'));
+      if (request.headers.authorization !== `Bearer ${staffToken}`)
+        return done(new HttpError(401, 'sign-in-required', 'Sign in first.'));
       done();
     },
     baseUrl: () => '',

@@ -24,12 +24,23 @@ function journalOn(file?: string) {
   const db = openDatabase(path, paymentMigrations);
   dbs.push(db);
   const clock = new ManualClock(new Date('2026-11-27T10:00:00Z'));
-  const outbox = new Outbox(db, { name: 'payments', send: async () => undefined, clock, logger: pino({ level: 'silent' }) });
+  const outbox = new Outbox(db, {
+    name: 'payments',
+    send: async () => undefined,
+    clock,
+    logger: pino({ level: 'silent' }),
+  });
   return { db, path, clock, outbox, journal: new PaymentJournal(db, clock, outbox) };
 }
 
 let n = 0;
-const newPayment = (kiosk = 'kiosk-1') => ({ id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, kiosk, type: 'council-tax', reference: '12345679', amountPence: 1000 });
+const newPayment = (kiosk = 'kiosk-1') => ({
+  id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+  kiosk,
+  type: 'council-tax',
+  reference: '12345679',
+  amountPence: 1000,
+});
 const text = () => 'receipt';
 
 describe('payment journal', () => {
@@ -49,10 +60,22 @@ describe('payment journal', () => {
   it('numbers receipts per kiosk, in sequence, only for approved payments', () => {
     const { journal } = journalOn();
     const numbers: (string | null)[] = [];
-    for (const [kiosk, outcome] of [['kiosk-1', 'approved'], ['kiosk-2', 'approved'], ['kiosk-1', 'declined'], ['kiosk-1', 'approved'], ['kiosk-2', 'approved']] as const) {
+    for (const [kiosk, outcome] of [
+      ['kiosk-1', 'approved'],
+      ['kiosk-2', 'approved'],
+      ['kiosk-1', 'declined'],
+      ['kiosk-1', 'approved'],
+      ['kiosk-2', 'approved'],
+    ] as const) {
       const p = journal.create(newPayment(kiosk));
       journal.markAuthorising(p.id);
-      const row = journal.complete(p.id, outcome === 'approved' ? approved(1000) : { outcome: 'declined', resultCode: '51', message: 'No funds', receiptLines: [] }, text);
+      const row = journal.complete(
+        p.id,
+        outcome === 'approved'
+          ? approved(1000)
+          : { outcome: 'declined', resultCode: '51', message: 'No funds', receiptLines: [] },
+        text,
+      );
       numbers.push(row.receipt_number);
     }
     expect(numbers).toEqual(['kiosk-1-000001', 'kiosk-2-000001', null, 'kiosk-1-000002', 'kiosk-2-000002']);
@@ -64,7 +87,9 @@ describe('payment journal', () => {
     journal.markAuthorising(p.id);
     journal.complete(p.id, approved(1000), text);
     journal.markReceiptPrinted(p.id);
-    const items = db.prepare("SELECT id, json_extract(payload, '$.payment.state') AS state FROM outbox_items ORDER BY created_at, id").all();
+    const items = db
+      .prepare("SELECT id, json_extract(payload, '$.payment.state') AS state FROM outbox_items ORDER BY created_at, id")
+      .all();
     // "pending" itself is not sent (nothing happened yet); every later state is.
     expect(items).toEqual([
       { id: `${p.id}:v2`, state: 'authorising' },
@@ -104,7 +129,11 @@ describe('payment journal', () => {
     const { journal, db } = journalOn();
     const p = journal.create(newPayment());
     journal.markAuthorising(p.id);
-    journal.complete(p.id, approved(1000, { lastFour: '12345', receiptLines: ['PAN 4761739001010119'] }), (row, number) => `${number}\n${'PAN 4761739001010119'}`);
+    journal.complete(
+      p.id,
+      approved(1000, { lastFour: '12345', receiptLines: ['PAN 4761739001010119'] }),
+      (row, number) => `${number}\n${'PAN 4761739001010119'}`,
+    );
     const row = journal.get(p.id)!;
     expect(row.last_four).toBeNull(); // not four digits: not stored
     expect(row.receipt_text).toContain('************0119');

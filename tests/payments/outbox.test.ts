@@ -80,7 +80,12 @@ describe('outbox', () => {
   it('ignores a second enqueue of the same id', async () => {
     const { db } = freshDb();
     const office = receiver();
-    const outbox = new Outbox(db, { name: 'test', send: office.send, clock: new ManualClock(new Date('2026-11-28T09:00:00Z')), logger });
+    const outbox = new Outbox(db, {
+      name: 'test',
+      send: office.send,
+      clock: new ManualClock(new Date('2026-11-28T09:00:00Z')),
+      logger,
+    });
     outbox.enqueue('payment', 'p-1', { v: 1 });
     outbox.enqueue('payment', 'p-1', { v: 2 });
     await outbox.flush();
@@ -93,7 +98,15 @@ describe('outbox', () => {
     const clock = new ManualClock(new Date('2026-11-28T09:00:00Z'));
     const office = receiver();
     office.setUp(false);
-    const outbox = new Outbox(db, { name: 'test', send: office.send, clock, logger, baseDelayMs: 1000, maxDelayMs: 8000, random: () => 0.5 });
+    const outbox = new Outbox(db, {
+      name: 'test',
+      send: office.send,
+      clock,
+      logger,
+      baseDelayMs: 1000,
+      maxDelayMs: 8000,
+      random: () => 0.5,
+    });
     outbox.enqueue('payment', 'p-1', {});
     const retryTimes: number[] = [];
     const start = clock.now().getTime();
@@ -173,7 +186,13 @@ describe('outbox', () => {
   it('sends in the background once started', async () => {
     const { db } = freshDb();
     const office = receiver();
-    const outbox = new Outbox(db, { name: 'test', send: office.send, clock: new ManualClock(new Date('2026-11-28T09:00:00Z')), logger, pollIntervalMs: 20 });
+    const outbox = new Outbox(db, {
+      name: 'test',
+      send: office.send,
+      clock: new ManualClock(new Date('2026-11-28T09:00:00Z')),
+      logger,
+      pollIntervalMs: 20,
+    });
     outbox.start();
     outbox.enqueue('payment', 'p-1', {});
     await expect.poll(() => office.stored.size, { timeout: 2000 }).toBe(1);

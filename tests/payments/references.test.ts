@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PaymentsConfig, checkReference, computeCheckCharacter, normaliseReference, type ReferenceRule } from '../../contract/payments.js';
+import {
+  PaymentsConfig,
+  checkReference,
+  computeCheckCharacter,
+  normaliseReference,
+  type ReferenceRule,
+} from '../../contract/payments.js';
 
 const councilTax: Pick<ReferenceRule, 'mask' | 'checkDigit'> = { mask: '########', checkDigit: 'mod11' };
 const rent: Pick<ReferenceRule, 'mask' | 'checkDigit'> = { mask: '##########', checkDigit: 'luhn' };
@@ -61,7 +67,12 @@ describe('parking PCN: 2 letters + 8 digits, mod-11 with letters A=1…Z=26', ()
     expect(checkReference(pcn, reference)).toMatchObject({ ok: false, reason });
   });
   it('says which character is wrong and what was expected', () => {
-    expect(checkReference(pcn, 'C1')).toEqual({ ok: false, reason: 'wrong-character', position: 1, expected: 'letter' });
+    expect(checkReference(pcn, 'C1')).toEqual({
+      ok: false,
+      reason: 'wrong-character',
+      position: 1,
+      expected: 'letter',
+    });
   });
 });
 
@@ -83,16 +94,25 @@ describe('checking as the resident types', () => {
   it('lets an unfinished but correct reference through, and stops a wrong key at once', () => {
     expect(checkReference(invoice, 'IN', { partial: true }).ok).toBe(true);
     expect(checkReference(invoice, 'INV12', { partial: true }).ok).toBe(true);
-    expect(checkReference(invoice, 'INV1A', { partial: true })).toMatchObject({ ok: false, reason: 'wrong-character', position: 4, expected: 'digit' });
+    expect(checkReference(invoice, 'INV1A', { partial: true })).toMatchObject({
+      ok: false,
+      reason: 'wrong-character',
+      position: 4,
+      expected: 'digit',
+    });
     expect(checkReference(councilTax, '', { partial: true }).ok).toBe(true);
     expect(checkReference(councilTax, '123456789', { partial: true })).toMatchObject({ ok: false, reason: 'too-long' });
     // Complete: the check digit now counts even in partial mode.
-    expect(checkReference(councilTax, '12345678', { partial: true })).toMatchObject({ ok: false, reason: 'check-digit' });
+    expect(checkReference(councilTax, '12345678', { partial: true })).toMatchObject({
+      ok: false,
+      reason: 'check-digit',
+    });
   });
 });
 
 describe('error detection (properties)', () => {
-  const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
+  const digits = (n: number) =>
+    fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
   const complete = (algorithm: 'mod11' | 'luhn' | 'mod10-31', body: string) => {
     const check = computeCheckCharacter(algorithm, body);
     return check === null ? null : body + check;
@@ -104,13 +124,19 @@ describe('error detection (properties)', () => {
   for (const [algorithm, rule, length] of rules) {
     it(`${algorithm} catches every single mistyped digit`, () => {
       fc.assert(
-        fc.property(digits(length), fc.nat({ max: length }), fc.integer({ min: 1, max: 9 }), (body, position, delta) => {
-          const good = complete(algorithm, body);
-          fc.pre(good !== null);
-          const typo = good!.slice(0, position) + String((Number(good![position]) + delta) % 10) + good!.slice(position + 1);
-          expect(checkReference(rule, good!).ok).toBe(true);
-          expect(checkReference(rule, typo).ok).toBe(false);
-        }),
+        fc.property(
+          digits(length),
+          fc.nat({ max: length }),
+          fc.integer({ min: 1, max: 9 }),
+          (body, position, delta) => {
+            const good = complete(algorithm, body);
+            fc.pre(good !== null);
+            const typo =
+              good!.slice(0, position) + String((Number(good![position]) + delta) % 10) + good!.slice(position + 1);
+            expect(checkReference(rule, good!).ok).toBe(true);
+            expect(checkReference(rule, typo).ok).toBe(false);
+          },
+        ),
       );
     });
   }
@@ -138,21 +164,34 @@ describe('error detection (properties)', () => {
 });
 
 describe('payments config', () => {
-  const type = { id: 'council-tax', name: 'Council tax', reference: { mask: '########', checkDigit: 'mod11', example: '12345679' }, minPence: 100, maxPence: 500000, incomeCode: 'CTAX' };
+  const type = {
+    id: 'council-tax',
+    name: 'Council tax',
+    reference: { mask: '########', checkDigit: 'mod11', example: '12345679' },
+    minPence: 100,
+    maxPence: 500000,
+    incomeCode: 'CTAX',
+  };
   const problems = (config: unknown) => {
     const result = PaymentsConfig.safeParse(config);
     return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   };
   it('accepts a good config', () => expect(problems({ types: [type] })).toEqual([]));
   it('names the field of an example that fails its own rule', () => {
-    expect(problems({ types: [{ ...type, reference: { ...type.reference, example: '12345678' } }] })[0]).toMatch(/^types\.0\.reference\.example: .*check-digit/);
+    expect(problems({ types: [{ ...type, reference: { ...type.reference, example: '12345678' } }] })[0]).toMatch(
+      /^types\.0\.reference\.example: .*check-digit/,
+    );
   });
   it('names an unknown check-digit algorithm', () => {
-    expect(problems({ types: [{ ...type, reference: { ...type.reference, checkDigit: 'mod97' } }] })[0]).toMatch(/^types\.0\.reference\.checkDigit/);
+    expect(problems({ types: [{ ...type, reference: { ...type.reference, checkDigit: 'mod97' } }] })[0]).toMatch(
+      /^types\.0\.reference\.checkDigit/,
+    );
   });
   it('names min above max, a fixed amount out of range, a duplicate id and an unknown key', () => {
     expect(problems({ types: [{ ...type, minPence: 900000 }] })[0]).toMatch(/^types\.0\.minPence/);
-    expect(problems({ types: [{ ...type, amount: { mode: 'fixed', pence: 50 } }] })[0]).toMatch(/^types\.0\.amount\.pence/);
+    expect(problems({ types: [{ ...type, amount: { mode: 'fixed', pence: 50 } }] })[0]).toMatch(
+      /^types\.0\.amount\.pence/,
+    );
     expect(problems({ types: [type, type] })[0]).toMatch(/^types\.1\.id: .*used twice/);
     expect(problems({ types: [{ ...type, maxPounds: 5 }] })[0]).toMatch(/maxPounds/);
     expect(problems({ types: [] })[0]).toMatch(/^types/);

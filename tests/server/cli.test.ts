@@ -13,10 +13,19 @@ const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const cli = (args: string[], input?: string) => {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { encoding: 'utf8', input, timeout: 60_000 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    input,
+    timeout: 60_000,
+  });
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
 };
-const demo = () => JSON.parse(readFileSync('server/demo/site.json', 'utf8')) as Record<string, unknown> & { services: Array<Record<string, unknown>>; desks: Array<Record<string, unknown>>; site: Record<string, unknown> };
+const demo = () =>
+  JSON.parse(readFileSync('server/demo/site.json', 'utf8')) as Record<string, unknown> & {
+    services: Array<Record<string, unknown>>;
+    desks: Array<Record<string, unknown>>;
+    site: Record<string, unknown>;
+  };
 const writeConfig = (name: string, value: unknown) => {
   const file = join(dir, name);
   writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value, null, 2));
@@ -39,7 +48,8 @@ describe('config check', () => {
     const result = cli(['config', 'check', writeConfig('schema.json', config)]);
     expect(result.status).toBe(1);
     expect(result.out).toContain('4 problems');
-    for (const path of ['waitTargetSeconds:', 'services.1.prefix:', 'site.councilName:', 'colour']) expect(result.out).toContain(path);
+    for (const path of ['waitTargetSeconds:', 'services.1.prefix:', 'site.councilName:', 'colour'])
+      expect(result.out).toContain(path);
   });
 
   it('refuses a kiosk warning shorter than the 20 seconds WCAG 2.2.1 asks for, naming the field', () => {
@@ -77,8 +87,16 @@ describe('a real site', () => {
     expect(added.out).toContain('Staff account "amy" saved');
     const real = await startHub({ dataDir, configFile: writeConfig('real.json', demo()) });
     try {
-      expect((await call(real.url, 'POST', '/api/auth/login', { body: { username: 'amy', password: 'correct horse battery' } })).status).toBe(200);
-      expect((await call(real.url, 'POST', '/api/auth/login', { body: { username: 'demo', password: 'demo' } })).status).toBe(401);
+      expect(
+        (
+          await call(real.url, 'POST', '/api/auth/login', {
+            body: { username: 'amy', password: 'correct horse battery' },
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (await call(real.url, 'POST', '/api/auth/login', { body: { username: 'demo', password: 'demo' } })).status,
+      ).toBe(401);
     } finally {
       await real.kill();
     }

@@ -4,11 +4,23 @@ import { describe, expect, it } from 'vitest';
 import { orderForDesk, orderService, type OrderingRules, type Waiting } from '../../server/queue/ordering.js';
 
 const now = new Date('2026-11-02T12:00:00.000Z');
-const rules: OrderingRules = { priorityEnabled: true, protectAfterFractionOfTarget: 0.8, acrossServices: 'longest-wait', waitTargetSeconds: 600 };
+const rules: OrderingRules = {
+  priorityEnabled: true,
+  protectAfterFractionOfTarget: 0.8,
+  acrossServices: 'longest-wait',
+  waitTargetSeconds: 600,
+};
 const protectedMs = 480_000;
 
 const ticketsArb = fc
-  .array(fc.record({ waitedSeconds: fc.integer({ min: 0, max: 1200 }), priority: fc.boolean(), service: fc.constantFrom('a', 'b', 'c') }), { maxLength: 30 })
+  .array(
+    fc.record({
+      waitedSeconds: fc.integer({ min: 0, max: 1200 }),
+      priority: fc.boolean(),
+      service: fc.constantFrom('a', 'b', 'c'),
+    }),
+    { maxLength: 30 },
+  )
   .map((specs) =>
     specs.map((spec, seq): Waiting => ({
       id: `t${seq}`,
@@ -45,9 +57,17 @@ describe('ordering within a service', () => {
     fc.assert(
       fc.property(ticketsArb, fc.boolean(), fc.integer({ min: 0, max: 1200 }), (all, priority, waitedSeconds) => {
         const tickets = all.filter((t) => t.service === 'a');
-        const extra: Waiting = { id: 'new', seq: 999, service: 'a', priority, issuedAt: new Date(now.getTime() - waitedSeconds * 1000).toISOString() };
+        const extra: Waiting = {
+          id: 'new',
+          seq: 999,
+          service: 'a',
+          priority,
+          issuedAt: new Date(now.getTime() - waitedSeconds * 1000).toISOString(),
+        };
         const before = orderService(tickets, rules, now).map((t) => t.id);
-        const after = orderService([...tickets, extra], rules, now).map((t) => t.id).filter((id) => id !== 'new');
+        const after = orderService([...tickets, extra], rules, now)
+          .map((t) => t.id)
+          .filter((id) => id !== 'new');
         expect(after).toEqual(before);
       }),
     );
@@ -70,10 +90,27 @@ describe('ordering for a desk', () => {
         const order = orderForDesk(tickets, ['a', 'b'], rules, now);
         expect(order.every((t) => t.service !== 'c')).toBe(true);
         for (const service of ['a', 'b']) {
-          expect(order.filter((t) => t.service === service).map((t) => t.id)).toEqual(orderService(tickets.filter((t) => t.service === service), rules, now).map((t) => t.id));
+          expect(order.filter((t) => t.service === service).map((t) => t.id)).toEqual(
+            orderService(
+              tickets.filter((t) => t.service === service),
+              rules,
+              now,
+            ).map((t) => t.id),
+          );
         }
         // Replay: at every step the chosen ticket is the oldest of the remaining heads.
-        const remaining = { a: orderService(tickets.filter((t) => t.service === 'a'), rules, now), b: orderService(tickets.filter((t) => t.service === 'b'), rules, now) };
+        const remaining = {
+          a: orderService(
+            tickets.filter((t) => t.service === 'a'),
+            rules,
+            now,
+          ),
+          b: orderService(
+            tickets.filter((t) => t.service === 'b'),
+            rules,
+            now,
+          ),
+        };
         for (const chosen of order) {
           const heads = [remaining.a[0], remaining.b[0]].filter((t): t is Waiting => t !== undefined);
           expect(heads.every((head) => head === chosen || earlier(chosen, head))).toBe(true);

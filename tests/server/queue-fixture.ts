@@ -37,7 +37,10 @@ export interface QueueFixture {
   close(): void;
 }
 
-export function queueFixture(overrides: Partial<Record<keyof typeof baseSite | 'ordering' | 'estimate', unknown>> = {}, start = '2026-11-02T09:00:00.000Z'): QueueFixture {
+export function queueFixture(
+  overrides: Partial<Record<keyof typeof baseSite | 'ordering' | 'estimate', unknown>> = {},
+  start = '2026-11-02T09:00:00.000Z',
+): QueueFixture {
   const dir = mkdtempSync(join(tmpdir(), 'queue-test-'));
   const db = openDatabase(join(dir, 'queue.sqlite'), queueMigrations);
   const clock = new ManualClock(new Date(start));
@@ -52,7 +55,12 @@ export function queueFixture(overrides: Partial<Record<keyof typeof baseSite | '
     db,
     config,
     events,
-    history: (id) => db.prepare<[string], { type: string; at: string }>('SELECT type, at FROM ticket_events WHERE ticket_id = ? ORDER BY seq').all(id),
+    history: (id) =>
+      db
+        .prepare<[string], { type: string; at: string }>(
+          'SELECT type, at FROM ticket_events WHERE ticket_id = ? ORDER BY seq',
+        )
+        .all(id),
     close: () => {
       db.close();
       rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,9 @@ function expectHttpError(action: () => unknown, status: number, code: string): H
 describe('numbering', () => {
   it('numbers each service from 001 without gaps, separately', () => {
     f = queueFixture();
-    const issued = ['housing', 'housing', 'council-tax', 'housing', 'council-tax'].map((service) => f.queue.issue({ service, priority: false }));
+    const issued = ['housing', 'housing', 'council-tax', 'housing', 'council-tax'].map((service) =>
+      f.queue.issue({ service, priority: false }),
+    );
     expect(numbers(issued)).toEqual(['H001', 'H002', 'C001', 'H003', 'C002']);
   });
 
@@ -109,7 +111,12 @@ describe('desk actions and the state machine', () => {
     const ticket = f.queue.issue({ service: 'housing', priority: false });
     f.clock.advance(minutes(3));
     const called = f.queue.callNext('desk-1', 'amy');
-    expect(called).toMatchObject({ id: ticket.id, state: 'called', desk: 'desk-1', calledAt: '2026-11-02T09:03:00.000Z' });
+    expect(called).toMatchObject({
+      id: ticket.id,
+      state: 'called',
+      desk: 'desk-1',
+      calledAt: '2026-11-02T09:03:00.000Z',
+    });
     f.clock.advance(minutes(1));
     const recalled = f.queue.recall(ticket.id, 'amy');
     expect(recalled.calledAt).toBe('2026-11-02T09:03:00.000Z');
@@ -133,7 +140,10 @@ describe('desk actions and the state machine', () => {
     f.queue.callNext('desk-1', null);
     f.clock.advance(minutes(4));
     f.queue.callNext('desk-1', null);
-    expect(f.queue.ticketStatus(first.id)).toMatchObject({ state: 'completed', completedAt: '2026-11-02T09:04:00.000Z' });
+    expect(f.queue.ticketStatus(first.id)).toMatchObject({
+      state: 'completed',
+      completedAt: '2026-11-02T09:04:00.000Z',
+    });
   });
 
   it('refuses an action in the wrong state with 409 and changes nothing', () => {
@@ -141,7 +151,11 @@ describe('desk actions and the state machine', () => {
     const ticket = f.queue.issue({ service: 'housing', priority: false });
     const before = f.queue.ticketRow(ticket.id);
     const eventsBefore = f.events.length;
-    for (const action of [() => f.queue.recall(ticket.id, null), () => f.queue.noShow(ticket.id, null), () => f.queue.complete(ticket.id, null)]) {
+    for (const action of [
+      () => f.queue.recall(ticket.id, null),
+      () => f.queue.noShow(ticket.id, null),
+      () => f.queue.complete(ticket.id, null),
+    ]) {
       const error = expectHttpError(action, 409, 'wrong-state');
       expect(error.message).toContain('H001');
       expect(error.message).toContain('waiting');
@@ -179,20 +193,35 @@ describe('transfer', () => {
     f.clock.advance(minutes(1));
     f.queue.issue({ service: 'council-tax', priority: false }); // C001 issued after H001 arrived
     const transferred = f.queue.transfer(moved.id, 'council-tax', 'amy');
-    expect(transferred).toMatchObject({ number: 'H001', service: 'council-tax', state: 'waiting', desk: null, issuedAt: moved.issuedAt, calledAt: '2026-11-02T09:02:00.000Z' });
+    expect(transferred).toMatchObject({
+      number: 'H001',
+      service: 'council-tax',
+      state: 'waiting',
+      desk: null,
+      issuedAt: moved.issuedAt,
+      calledAt: '2026-11-02T09:02:00.000Z',
+    });
     // Waiting since arrival: ahead of C001, who arrived later.
     expect(numbers(f.queue.queue({ service: 'council-tax' }))).toEqual(['H001', 'C001']);
     f.clock.advance(minutes(1));
     const again = f.queue.callNext('desk-1', null);
-    expect(again).toMatchObject({ number: 'H001', calledAt: '2026-11-02T09:02:00.000Z', lastCalledAt: '2026-11-02T09:04:00.000Z' });
+    expect(again).toMatchObject({
+      number: 'H001',
+      calledAt: '2026-11-02T09:02:00.000Z',
+      lastCalledAt: '2026-11-02T09:04:00.000Z',
+    });
     expect(eventTypes(f.events)).toContain('ticket.transferred');
   });
 
   it('refuses the same service and an unknown one, naming the field', () => {
     f = queueFixture();
     const ticket = f.queue.issue({ service: 'housing', priority: false });
-    expect(expectHttpError(() => f.queue.transfer(ticket.id, 'housing', null), 400, 'same-service').field).toBe('service');
-    expect(expectHttpError(() => f.queue.transfer(ticket.id, 'parking', null), 400, 'unknown-service').field).toBe('service');
+    expect(expectHttpError(() => f.queue.transfer(ticket.id, 'housing', null), 400, 'same-service').field).toBe(
+      'service',
+    );
+    expect(expectHttpError(() => f.queue.transfer(ticket.id, 'parking', null), 400, 'unknown-service').field).toBe(
+      'service',
+    );
     expect(f.queue.ticketStatus(ticket.id).service).toBe('housing');
   });
 });
@@ -215,7 +244,12 @@ describe('end of day', () => {
 
 describe('position and estimated wait', () => {
   it('grows with the queue ahead and shrinks with more desks open', () => {
-    f = queueFixture({ desks: [{ id: 'desk-1', name: 'Desk 1', services: ['housing'] }, { id: 'desk-2', name: 'Desk 2', services: ['housing'] }] });
+    f = queueFixture({
+      desks: [
+        { id: 'desk-1', name: 'Desk 1', services: ['housing'] },
+        { id: 'desk-2', name: 'Desk 2', services: ['housing'] },
+      ],
+    });
     f.queue.openDesk('desk-1', 'amy');
     // No history: 300 s per customer; one desk open and free.
     const issued = [1, 2, 3, 4].map(() => f.queue.issue({ service: 'housing', priority: false }));
@@ -226,7 +260,10 @@ describe('position and estimated wait', () => {
       [4, 15],
     ]);
     f.queue.openDesk('desk-2', 'ben');
-    expect(f.queue.issue({ service: 'housing', priority: false })).toMatchObject({ position: 5, estimatedWaitMinutes: 10 }); // 4 × 300 ÷ 2
+    expect(f.queue.issue({ service: 'housing', priority: false })).toMatchObject({
+      position: 5,
+      estimatedWaitMinutes: 10,
+    }); // 4 × 300 ÷ 2
   });
 
   it('learns recent service times and counts the customer already at the desk', () => {

@@ -21,9 +21,16 @@ let url: string;
 
 beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
-  for (const screen of ['kiosk', 'staff', 'display', 'reports']) writeFileSync(join(rendererDir, `${screen}.html`), `<!doctype html><title>${screen}</title>`);
+  for (const screen of ['kiosk', 'staff', 'display', 'reports'])
+    writeFileSync(join(rendererDir, `${screen}.html`), `<!doctype html><title>${screen}</title>`);
   writeFileSync(join(rendererDir, 'assets', 'kiosk-abc123.js'), 'console.log("kiosk")');
-  server = await createServer({ config: demoSiteConfig(), dataDir: join(dir, 'data'), simulateDevices: true, logger: pino({ level: 'silent' }), rendererDir });
+  server = await createServer({
+    config: demoSiteConfig(),
+    dataDir: join(dir, 'data'),
+    simulateDevices: true,
+    logger: pino({ level: 'silent' }),
+    rendererDir,
+  });
   url = await server.listen(0);
 });
 afterAll(async () => {
@@ -32,7 +39,11 @@ afterAll(async () => {
 });
 
 const post = async (path: string, body: unknown) => {
-  const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
 
@@ -43,7 +54,8 @@ describe('printing a ticket at kiosk-1', () => {
     expect(printer, 'demo kiosk-1 has a simulated ticket printer').toBeDefined();
     expect((await post('/api/kiosks/kiosk-1/print-ticket', { ticketId: ticket.id })).body).toEqual({ printed: true });
     const text = printer?.lastText() ?? '';
-    for (const expected of ['Demo City Council', ticket.number, 'Housing', 'Ground floor', 'Please wait to be called']) expect(text).toContain(expected);
+    for (const expected of ['Demo City Council', ticket.number, 'Housing', 'Ground floor', 'Please wait to be called'])
+      expect(text).toContain(expected);
     // The QR leads a phone to the site's public status page for this ticket, not to the hub's API.
     expect(printer?.lastPage()?.qrCodes).toEqual([`https://www.example.gov.uk/queue/ticket/${ticket.id}`]);
   });
@@ -60,7 +72,10 @@ describe('printing a ticket at kiosk-1', () => {
     } finally {
       printer?.setPaperEnd(false);
     }
-    const history = server.ctx.db.prepare("SELECT type FROM ticket_events WHERE ticket_id = ? AND type LIKE 'print%'").pluck().all(ticket.id);
+    const history = server.ctx.db
+      .prepare("SELECT type FROM ticket_events WHERE ticket_id = ? AND type LIKE 'print%'")
+      .pluck()
+      .all(ticket.id);
     expect(history).toEqual(['print-failed']);
   });
 });
@@ -81,7 +96,12 @@ describe('screens', () => {
   });
 
   it('says how to build the screens when they are missing', async () => {
-    const bare = await createServer({ config: demoSiteConfig(), dataDir: join(dir, 'bare'), logger: pino({ level: 'silent' }), rendererDir: join(dir, 'nothing') });
+    const bare = await createServer({
+      config: demoSiteConfig(),
+      dataDir: join(dir, 'bare'),
+      logger: pino({ level: 'silent' }),
+      rendererDir: join(dir, 'nothing'),
+    });
     const bareUrl = await bare.listen(0);
     try {
       const response = await fetch(`${bareUrl}/kiosk`);

@@ -35,7 +35,15 @@ describe('wait standard boundaries (target 600 s)', () => {
     servedAfter(600_001);
     servedAfter(599_000);
     const r = report();
-    expect(r).toMatchObject({ targetSeconds: 600, tickets: 4, withinTarget: 2, breaches: 2, left: 0, pending: 0, percentWithinTarget: 50 });
+    expect(r).toMatchObject({
+      targetSeconds: 600,
+      tickets: 4,
+      withinTarget: 2,
+      breaches: 2,
+      left: 0,
+      pending: 0,
+      percentWithinTarget: 50,
+    });
     expect(r.longestWaitSeconds).toBe(601);
   });
 
@@ -174,7 +182,13 @@ describe('period and breakdowns', () => {
 
   it('has no percentage when nothing was decided', () => {
     f = queueFixture();
-    expect(report()).toMatchObject({ tickets: 0, percentWithinTarget: null, medianWaitSeconds: null, p90WaitSeconds: null, longestWaitSeconds: null });
+    expect(report()).toMatchObject({
+      tickets: 0,
+      percentWithinTarget: null,
+      medianWaitSeconds: null,
+      p90WaitSeconds: null,
+      longestWaitSeconds: null,
+    });
   });
 });
 

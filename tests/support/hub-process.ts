@@ -59,7 +59,17 @@ export const newDataDir = (prefix = 'hub-test-'): string => mkdtempSync(join(tmp
 export async function startHub(options: HubOptions = {}): Promise<HubProcess> {
   const dataDir = options.dataDir ?? newDataDir();
   const site = options.configFile ? ['--config', options.configFile] : ['--demo'];
-  const args = ['--import', 'tsx', 'server/cli/main.ts', 'hub', ...site, '--port', String(options.port ?? 0), '--data', dataDir];
+  const args = [
+    '--import',
+    'tsx',
+    'server/cli/main.ts',
+    'hub',
+    ...site,
+    '--port',
+    String(options.port ?? 0),
+    '--data',
+    dataDir,
+  ];
   if (options.waitTargetSeconds !== undefined) args.push('--wait-target', String(options.waitTargetSeconds));
   args.push(...(options.extraArgs ?? []));
   const startupTimeoutMs = options.startupTimeoutMs ?? 45_000;
@@ -76,7 +86,10 @@ export async function startHub(options: HubOptions = {}): Promise<HubProcess> {
   const exited = new Promise<HubExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`hub printed no URL within ${startupTimeoutMs} ms:\n${output}`)), startupTimeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`hub printed no URL within ${startupTimeoutMs} ms:\n${output}`)),
+      startupTimeoutMs,
+    );
     const onData = () => {
       const match = listening.exec(output);
       if (match?.[1]) {
@@ -84,7 +97,8 @@ export async function startHub(options: HubOptions = {}): Promise<HubProcess> {
         resolve(match[1].replace('0.0.0.0', '127.0.0.1').replace('localhost', '127.0.0.1'));
       }
     };
-    const onExit = (code: number | null, signal: string | null) => fail(new Error(`hub exited (${code ?? signal}) before listening:\n${output}`));
+    const onExit = (code: number | null, signal: string | null) =>
+      fail(new Error(`hub exited (${code ?? signal}) before listening:\n${output}`));
     function cleanup() {
       clearTimeout(timer);
       child.stdout?.off('data', onData);

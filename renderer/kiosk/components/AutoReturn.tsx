@@ -16,13 +16,16 @@ export function AutoReturn({ seconds, onExpire }: { seconds: number; onExpire: (
   useEffect(() => {
     if (cancelled) return;
     const deadline = Date.now() + seconds * 1000;
-    const tick = setInterval(() => {
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        clearInterval(tick);
-        expire.current();
-      } else setRemaining(Math.ceil(left / 1000));
-    }, Math.min(250, seconds * 1000));
+    const tick = setInterval(
+      () => {
+        const left = deadline - Date.now();
+        if (left <= 0) {
+          clearInterval(tick);
+          expire.current();
+        } else setRemaining(Math.ceil(left / 1000));
+      },
+      Math.min(250, seconds * 1000),
+    );
     const cancel = () => setCancelled(true);
     document.addEventListener('pointerdown', cancel, true);
     document.addEventListener('keydown', cancel, true);
@@ -36,7 +39,11 @@ export function AutoReturn({ seconds, onExpire }: { seconds: number; onExpire: (
   // Hidden, not removed, once cancelled: removing it would shift the page under the finger between
   // pointerdown and click on a long (large-text) screen, and the tap would be lost.
   return (
-    <p className="returning" style={cancelled ? { visibility: 'hidden' } : undefined} aria-hidden={cancelled || undefined}>
+    <p
+      className="returning"
+      style={cancelled ? { visibility: 'hidden' } : undefined}
+      aria-hidden={cancelled || undefined}
+    >
       {t('returning', { count: remaining })}
     </p>
   );

@@ -14,7 +14,13 @@ export function IdleDialog({ remainingSeconds, onMoreTime, onFinish }: Props) {
   useEffect(() => moreTime.current?.focus(), []);
   return (
     <div className="dialog-backdrop">
-      <div role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body" className="dialog">
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="idle-title"
+        aria-describedby="idle-body"
+        className="dialog"
+      >
         <h2 id="idle-title">{t('idle.title')}</h2>
         <p id="idle-body">{t('idle.body', { count: Math.max(0, remainingSeconds) })}</p>
         <div className="dialog__actions">

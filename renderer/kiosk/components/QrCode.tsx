@@ -15,7 +15,15 @@ export function QrCode({ value, label, size = 220 }: { value: string; label: str
     return { d, extent: modules.size + 8 };
   }, [value]);
   return (
-    <svg role="img" aria-label={label} className="qr" width={size} height={size} viewBox={`0 0 ${path.extent} ${path.extent}`} shapeRendering="crispEdges">
+    <svg
+      role="img"
+      aria-label={label}
+      className="qr"
+      width={size}
+      height={size}
+      viewBox={`0 0 ${path.extent} ${path.extent}`}
+      shapeRendering="crispEdges"
+    >
       <rect width="100%" height="100%" fill="#ffffff" />
       <path d={path.d} fill="#000000" />
     </svg>

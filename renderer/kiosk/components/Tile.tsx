@@ -11,7 +11,14 @@ interface Props {
 export function Tile({ title, hint, onSelect, lang }: Props) {
   const id = useId();
   return (
-    <button type="button" className="tile" onClick={onSelect} aria-labelledby={`${id}-title`} aria-describedby={hint ? `${id}-hint` : undefined} lang={lang}>
+    <button
+      type="button"
+      className="tile"
+      onClick={onSelect}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={hint ? `${id}-hint` : undefined}
+      lang={lang}
+    >
       <span id={`${id}-title`} className="tile__title">
         {title}
       </span>

@@ -28,7 +28,12 @@ export function Keypad({ letters = false, decimalPoint = false, onKey, label }: 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
-      if (event.target instanceof HTMLElement && event.target.closest('button') && (event.key === 'Enter' || event.key === ' ')) return;
+      if (
+        event.target instanceof HTMLElement &&
+        event.target.closest('button') &&
+        (event.key === 'Enter' || event.key === ' ')
+      )
+        return;
       const key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
       // Letters reach the entry even without A–Z keys on screen, so a wrong one gets its explanation.
       if (/^[0-9A-Z]$/.test(key) || (decimalPoint && key === '.')) {
@@ -44,7 +49,13 @@ export function Keypad({ letters = false, decimalPoint = false, onKey, label }: 
   }, [letters, decimalPoint, onKey]);
 
   const key = (value: string, text: string, name?: string, className = '') => (
-    <button key={value} type="button" className={`button button--secondary keypad__key ${className}`} aria-label={name} onClick={() => onKey(value)}>
+    <button
+      key={value}
+      type="button"
+      className={`button button--secondary keypad__key ${className}`}
+      aria-label={name}
+      onClick={() => onKey(value)}
+    >
       {text}
     </button>
   );
@@ -54,7 +65,9 @@ export function Keypad({ letters = false, decimalPoint = false, onKey, label }: 
       {letters ? <div className="keypad__letters">{alphabet.map((letter) => key(letter, letter))}</div> : null}
       <div className="keypad__digits">
         {digitRows.flat().map((digit) => key(digit, digit))}
-        {decimalPoint ? key('.', '.', t('keypad.point')) : key('clear', t('keypad.clear'), undefined, 'keypad__key--word')}
+        {decimalPoint
+          ? key('.', '.', t('keypad.point'))
+          : key('clear', t('keypad.clear'), undefined, 'keypad__key--word')}
         {key('0', '0')}
         {key('back', '⌫', t('keypad.back'), 'keypad__key--back')}
       </div>

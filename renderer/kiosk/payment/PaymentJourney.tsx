@@ -6,7 +6,12 @@
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkReference, type Payment, type PaymentTypeView, type PaymentTypesResponse } from '../../../contract/payments';
+import {
+  checkReference,
+  type Payment,
+  type PaymentTypeView,
+  type PaymentTypesResponse,
+} from '../../../contract/payments';
 import { AutoReturn } from '../components/AutoReturn';
 import { ScreenLayout } from '../components/ScreenLayout';
 import type { PaymentJourneyProps } from '../payment-slot';
@@ -99,7 +104,10 @@ export function PaymentJourney({ kioskId, language, onFinished, onFeedback, hold
   }
   if (catalogue === 'failed' || catalogue.types.length === 0 || !catalogue.terminalAvailable) {
     return (
-      <ScreenLayout title={t('title')} intro={catalogue !== 'failed' && catalogue.types.length === 0 ? t('notOffered') : t('unavailable')}>
+      <ScreenLayout
+        title={t('title')}
+        intro={catalogue !== 'failed' && catalogue.types.length === 0 ? t('notOffered') : t('unavailable')}
+      >
         <div className="actions">
           <button type="button" className="button" onClick={onFinished}>
             {t('finish')}
@@ -110,12 +118,20 @@ export function PaymentJourney({ kioskId, language, onFinished, onFeedback, hold
   }
 
   if (step === 'help') {
-    const number = card.stage.kind === 'finished' ? (card.stage.payment.receiptNumber ?? shortId(card.stage.payment.id)) : paymentId ? shortId(paymentId) : null;
+    const number =
+      card.stage.kind === 'finished'
+        ? (card.stage.payment.receiptNumber ?? shortId(card.stage.payment.id))
+        : paymentId
+          ? shortId(paymentId)
+          : null;
     return (
       <ScreenLayout title={t('help.title')} intro={t('help.text')}>
         {number ? (
           <p className="entry-hint">
-            {t('help.quote')} <bdi dir="ltr" className="amount-big">{number}</bdi>
+            {t('help.quote')}{' '}
+            <bdi dir="ltr" className="amount-big">
+              {number}
+            </bdi>
           </p>
         ) : null}
         <div className="actions">
@@ -133,7 +149,11 @@ export function PaymentJourney({ kioskId, language, onFinished, onFeedback, hold
         <ul className="choices">
           {catalogue.types.map((view) => (
             <li key={view.id}>
-              <button type="button" className="button button--secondary button--choice" onClick={() => chooseType(view)}>
+              <button
+                type="button"
+                className="button button--secondary button--choice"
+                onClick={() => chooseType(view)}
+              >
                 {typeName(view)}
               </button>
             </li>
@@ -194,7 +214,11 @@ export function PaymentJourney({ kioskId, language, onFinished, onFeedback, hold
           <button type="button" className="button" onClick={pay}>
             {t('summary.pay', { amount })}
           </button>
-          <button type="button" className="button button--secondary" onClick={() => setStep(type.amount.mode === 'fixed' ? 'reference' : 'amount')}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setStep(type.amount.mode === 'fixed' ? 'reference' : 'amount')}
+          >
             {t('back')}
           </button>
           {cancelButton}
@@ -236,7 +260,11 @@ function ReferenceStep({ type, typeName, value, onChange, onBack, onContinue, ca
   const mask = type.reference.mask;
 
   const format = describeMask(mask)
-    .map((part) => (part.kind === 'literal' ? t('format.literal', { text: part.text }) : t(`format.${part.kind}`, { count: part.count })))
+    .map((part) =>
+      part.kind === 'literal'
+        ? t('format.literal', { text: part.text })
+        : t(`format.${part.kind}`, { count: part.count }),
+    )
     .join(t('format.then'));
 
   const explain = useCallback(
@@ -271,7 +299,11 @@ function ReferenceStep({ type, typeName, value, onChange, onBack, onContinue, ca
       }
       onChange(result.text);
       // Complete: say at once whether it is right (check digit), without waiting for Continue.
-      setProblem(result.text.length === mask.length ? explain(checkReference(type.reference, result.text), result.text.length) : null);
+      setProblem(
+        result.text.length === mask.length
+          ? explain(checkReference(type.reference, result.text), result.text.length)
+          : null,
+      );
     },
     [mask, value, onChange, explain, type.reference],
   );
@@ -296,10 +328,23 @@ function ReferenceStep({ type, typeName, value, onChange, onBack, onContinue, ca
 
   const remaining = Math.max(0, mask.length - value.length);
   return (
-    <ScreenLayout title={t('reference.title', { type: typeName })} intro={t(`types.${type.id}.where`, { defaultValue: t('reference.where') })} summary={t('reference.format', { format })}>
+    <ScreenLayout
+      title={t('reference.title', { type: typeName })}
+      intro={t(`types.${type.id}.where`, { defaultValue: t('reference.where') })}
+      summary={t('reference.format', { format })}
+    >
       <p className="entry-hint">{t('reference.format', { format })}</p>
-      <div className={`entry ${problem ? 'entry--error' : ''}`} aria-label={t('reference.entered')} role="textbox" aria-readonly="true" aria-invalid={problem ? 'true' : 'false'} aria-describedby="reference-problem">
-        <bdi dir="ltr" data-testid="reference-value">{value}</bdi>
+      <div
+        className={`entry ${problem ? 'entry--error' : ''}`}
+        aria-label={t('reference.entered')}
+        role="textbox"
+        aria-readonly="true"
+        aria-invalid={problem ? 'true' : 'false'}
+        aria-describedby="reference-problem"
+      >
+        <bdi dir="ltr" data-testid="reference-value">
+          {value}
+        </bdi>
         <span aria-hidden="true" className="entry__remaining" dir="ltr">
           {'_'.repeat(remaining)}
         </span>
@@ -363,12 +408,20 @@ function AmountStep({ type, typeName, language, value, onChange, onBack, onConti
   const pence = parsePounds(value);
   return (
     <ScreenLayout title={t('amount.title', { type: typeName })} intro={t('amount.limits', { min, max })}>
-      <div className={`entry ${problem ? 'entry--error' : ''}`} aria-label={t('amount.entered')} role="textbox" aria-readonly="true" aria-invalid={problem ? 'true' : 'false'}>
+      <div
+        className={`entry ${problem ? 'entry--error' : ''}`}
+        aria-label={t('amount.entered')}
+        role="textbox"
+        aria-readonly="true"
+        aria-invalid={problem ? 'true' : 'false'}
+      >
         <bdi dir="ltr" data-testid="amount-value">
           £{value === '' ? '' : value}
         </bdi>
       </div>
-      {pence !== null && value !== '' ? <p className="entry-hint">{t('amount.willPay', { amount: formatMoney(pence, language) })}</p> : null}
+      {pence !== null && value !== '' ? (
+        <p className="entry-hint">{t('amount.willPay', { amount: formatMoney(pence, language) })}</p>
+      ) : null}
       <div role="alert" aria-live="assertive">
         {problem ? <p className="problem">{problem}</p> : null}
       </div>
@@ -438,7 +491,10 @@ function CardStep({ stage, amount, language, onCancel, onTryAgain, onHelp, onFin
   if (stage.kind === 'not-started') {
     const busy = stage.code === 'terminal-busy';
     return (
-      <ScreenLayout title={t('result.notStarted.title')} intro={busy ? t('result.notStarted.busy') : t('result.notStarted.text')}>
+      <ScreenLayout
+        title={t('result.notStarted.title')}
+        intro={busy ? t('result.notStarted.busy') : t('result.notStarted.text')}
+      >
         <div className="actions">
           {busy ? (
             <button type="button" className="button" onClick={onTryAgain}>
@@ -472,9 +528,17 @@ function CardStep({ stage, amount, language, onCancel, onTryAgain, onHelp, onFin
   switch (payment.outcome) {
     case 'approved': {
       const printed = payment.state === 'receipt-printed';
-      const receiptText = printed ? t('result.approved.takeReceipt') : payment.receiptProblem ? t('result.approved.noReceipt', { number: payment.receiptNumber ?? '' }) : t('result.approved.printing');
+      const receiptText = printed
+        ? t('result.approved.takeReceipt')
+        : payment.receiptProblem
+          ? t('result.approved.noReceipt', { number: payment.receiptNumber ?? '' })
+          : t('result.approved.printing');
       return (
-        <ScreenLayout title={t('result.approved.title')} intro={t('result.approved.text', { amount: paid })} summary={receiptText}>
+        <ScreenLayout
+          title={t('result.approved.title')}
+          intro={t('result.approved.text', { amount: paid })}
+          summary={receiptText}
+        >
           <ul className="result-facts">
             <li>
               {t('result.approved.receiptNumber')} <bdi dir="ltr">{payment.receiptNumber}</bdi>

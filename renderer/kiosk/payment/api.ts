@@ -1,6 +1,12 @@
 /** The payment journey's server calls, each checked against the contract. */
 import { request, subscribeToEvents } from '../../shared/api-client';
-import { Payment, PaymentEvent, PaymentTypesResponse, ValidateReferenceResponse, type StartPaymentRequest } from '../../../contract/payments';
+import {
+  Payment,
+  PaymentEvent,
+  PaymentTypesResponse,
+  ValidateReferenceResponse,
+  type StartPaymentRequest,
+} from '../../../contract/payments';
 
 const timeoutMs = 15_000;
 
@@ -11,18 +17,30 @@ async function must<T>(promise: Promise<T | null>, what: string): Promise<T> {
 }
 
 export const fetchPaymentTypes = (kioskId: string) =>
-  must(request('GET', `/api/payments/types?kiosk=${encodeURIComponent(kioskId)}`, PaymentTypesResponse, undefined, { timeoutMs }), 'payment types');
+  must(
+    request('GET', `/api/payments/types?kiosk=${encodeURIComponent(kioskId)}`, PaymentTypesResponse, undefined, {
+      timeoutMs,
+    }),
+    'payment types',
+  );
 
 export const validateReference = (type: string, reference: string) =>
-  must(request('POST', '/api/payments/validate-reference', ValidateReferenceResponse, { type, reference }, { timeoutMs }), 'reference');
+  must(
+    request('POST', '/api/payments/validate-reference', ValidateReferenceResponse, { type, reference }, { timeoutMs }),
+    'reference',
+  );
 
-export const startPayment = (body: StartPaymentRequest) => must(request('POST', '/api/payments', Payment, body, { timeoutMs }), 'payment');
+export const startPayment = (body: StartPaymentRequest) =>
+  must(request('POST', '/api/payments', Payment, body, { timeoutMs }), 'payment');
 
-export const fetchPayment = (id: string) => must(request('GET', `/api/payments/${encodeURIComponent(id)}`, Payment, undefined, { timeoutMs: 5_000 }), 'payment');
+export const fetchPayment = (id: string) =>
+  must(request('GET', `/api/payments/${encodeURIComponent(id)}`, Payment, undefined, { timeoutMs: 5_000 }), 'payment');
 
-export const cancelPayment = (id: string) => must(request('POST', `/api/payments/${encodeURIComponent(id)}/cancel`, Payment, {}, { timeoutMs }), 'cancel');
+export const cancelPayment = (id: string) =>
+  must(request('POST', `/api/payments/${encodeURIComponent(id)}/cancel`, Payment, {}, { timeoutMs }), 'cancel');
 
-export const subscribeToPaymentEvents = (onEvent: (event: PaymentEvent) => void) => subscribeToEvents(PaymentEvent, onEvent);
+export const subscribeToPaymentEvents = (onEvent: (event: PaymentEvent) => void) =>
+  subscribeToEvents(PaymentEvent, onEvent);
 
 /** A v4 UUID for the payment's idempotent id (crypto.randomUUID needs a secure context). */
 export function newPaymentId(): string {

@@ -24,7 +24,8 @@ export function typeReferenceKey(mask: string, text: string, key: string): KeyRe
   if (key === 'back') {
     let next = text.length > floor ? text.slice(0, -1) : text;
     // Step back over literals in the middle of a mask too, so Backspace always removes a typed key.
-    while (next.length > floor && !['digit', 'letter'].includes(String(expectedAt(mask, next.length - 1)))) next = next.slice(0, -1);
+    while (next.length > floor && !['digit', 'letter'].includes(String(expectedAt(mask, next.length - 1))))
+      next = next.slice(0, -1);
     return { text: next };
   }
   if (key === 'clear') return { text: leadingLiterals(mask) };
@@ -33,7 +34,11 @@ export function typeReferenceKey(mask: string, text: string, key: string): KeyRe
   if (!check.ok) return { text, refused: check };
   let next = candidate;
   // Fill literals that follow (none in the usual masks, but "AB##-##" style masks would need it).
-  for (let expected = expectedAt(mask, next.length); expected !== null && expected !== 'digit' && expected !== 'letter'; expected = expectedAt(mask, next.length))
+  for (
+    let expected = expectedAt(mask, next.length);
+    expected !== null && expected !== 'digit' && expected !== 'letter';
+    expected = expectedAt(mask, next.length)
+  )
     next += expected;
   return { text: next };
 }

@@ -12,7 +12,12 @@ export type CardStage =
   | { kind: 'idle' }
   /** Request sent; the terminal is being woken. */
   | { kind: 'starting' }
-  | { kind: 'in-progress'; prompt: { kind: TerminalPromptKind; text: string } | null; cancellable: boolean; cancelling: boolean }
+  | {
+      kind: 'in-progress';
+      prompt: { kind: TerminalPromptKind; text: string } | null;
+      cancellable: boolean;
+      cancelling: boolean;
+    }
   /** Refused before anything happened (terminal offline or busy): nothing taken. */
   | { kind: 'not-started'; code: string }
   /** The final answer (approved, declined, cancelled, unknown). */
@@ -50,12 +55,16 @@ export function useCardPayment() {
       // The shared stream only says it changed; the details come by id (not broadcast to every screen).
       if (event.type === 'payment.result') {
         if (event.id === current.current) fetchPayment(event.id).then(apply, () => undefined);
-      }
-      else if (event.id === current.current) {
+      } else if (event.id === current.current) {
         lastHeard.current = Date.now();
         setStage((previous) =>
           previous.kind === 'in-progress' || previous.kind === 'starting'
-            ? { kind: 'in-progress', prompt: event.prompt, cancellable: event.cancellable, cancelling: previous.kind === 'in-progress' && previous.cancelling }
+            ? {
+                kind: 'in-progress',
+                prompt: event.prompt,
+                cancellable: event.cancellable,
+                cancelling: previous.kind === 'in-progress' && previous.cancelling,
+              }
             : previous,
         );
       }
@@ -68,13 +77,17 @@ export function useCardPayment() {
 
   // Polling: the answer arrives even when the event socket is down; keeps following an approved
   // payment until its receipt has printed (or failed to).
-  const following = stage.kind === 'starting' || stage.kind === 'in-progress' || (stage.kind === 'finished' && stage.payment.state === 'approved' && !stage.payment.receiptProblem);
+  const following =
+    stage.kind === 'starting' ||
+    stage.kind === 'in-progress' ||
+    (stage.kind === 'finished' && stage.payment.state === 'approved' && !stage.payment.receiptProblem);
   useEffect(() => {
     if (!following || !current.current) return;
     const id = current.current;
     const timer = setInterval(() => {
       fetchPayment(id).then(apply, () => {
-        if (Date.now() - lastHeard.current > lostAfterMs && mounted.current && current.current === id) setStage((s) => (s.kind === 'finished' ? s : { kind: 'lost', id }));
+        if (Date.now() - lastHeard.current > lostAfterMs && mounted.current && current.current === id)
+          setStage((s) => (s.kind === 'finished' ? s : { kind: 'lost', id }));
       });
     }, pollMs);
     return () => clearInterval(timer);

@@ -20,7 +20,13 @@ export function ChooseService() {
   return (
     <ScreenLayout title={t('ticket.chooseTitle')} intro={t('ticket.chooseIntro')}>
       <div className="check">
-        <input id={`${hintId}-box`} type="checkbox" checked={needsAssistance} onChange={(e) => setNeedsAssistance(e.target.checked)} aria-describedby={hintId} />
+        <input
+          id={`${hintId}-box`}
+          type="checkbox"
+          checked={needsAssistance}
+          onChange={(e) => setNeedsAssistance(e.target.checked)}
+          aria-describedby={hintId}
+        />
         <label htmlFor={`${hintId}-box`}>{t('ticket.assistance')}</label>
         <p id={hintId} className="check__hint">
           {t('ticket.assistanceHint')}
@@ -30,7 +36,11 @@ export function ChooseService() {
         <ul className="choices">
           {services.data.map((service) => (
             <li key={service.id}>
-              <button type="button" className="button button--choice" onClick={() => void takeTicket(service, params.kioskId)}>
+              <button
+                type="button"
+                className="button button--choice"
+                onClick={() => void takeTicket(service, params.kioskId)}
+              >
                 {serviceName(service)}
               </button>
             </li>

@@ -25,7 +25,8 @@ export function DeskFeedback() {
     if (!params.deskId) return;
     return subscribeToEvents(z.unknown(), (message) => {
       const parsed = QueueEvent.safeParse(message);
-      if (parsed.success && parsed.data.type === 'ticket.completed' && parsed.data.ticket.desk === params.deskId) setTicket(parsed.data.ticket);
+      if (parsed.success && parsed.data.type === 'ticket.completed' && parsed.data.ticket.desk === params.deskId)
+        setTicket(parsed.data.ticket);
     });
   }, [params.deskId]);
 
@@ -38,7 +39,10 @@ export function DeskFeedback() {
   if (thanking) return <ScreenLayout title={t('thanks')} intro={t('thanksBody')} />;
 
   return (
-    <ScreenLayout title={t('desk.title')} intro={ticket ? t('desk.forTicket', { number: ticket.number }) : t('desk.general')}>
+    <ScreenLayout
+      title={t('desk.title')}
+      intro={ticket ? t('desk.forTicket', { number: ticket.number }) : t('desk.general')}
+    >
       <Faces
         onRate={(rating) => {
           sendFeedback(

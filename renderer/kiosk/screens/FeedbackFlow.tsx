@@ -20,7 +20,10 @@ export function FeedbackFlow({ context }: { context: FeedbackContext }) {
   const send = (reason?: string) => {
     if (!rating || sent.current) return;
     sent.current = true;
-    sendFeedback({ rating: rating.value, reason, touchpoint: 'kiosk', kiosk: params.kioskId, ...context, at: rating.at }, feedback.debounceSeconds);
+    sendFeedback(
+      { rating: rating.value, reason, touchpoint: 'kiosk', kiosk: params.kioskId, ...context, at: rating.at },
+      feedback.debounceSeconds,
+    );
   };
   // Leaving after a face but before a reason (home, inactivity): the face still counts.
   const sendRef = useRef(send);
@@ -38,9 +41,7 @@ export function FeedbackFlow({ context }: { context: FeedbackContext }) {
   if (!rating) {
     return (
       <ScreenLayout title={t('title')} intro={t('intro')}>
-        <Faces
-          onRate={(value) => setRating({ value, at: new Date() })}
-        />
+        <Faces onRate={(value) => setRating({ value, at: new Date() })} />
       </ScreenLayout>
     );
   }
@@ -71,7 +72,11 @@ export function FeedbackFlow({ context }: { context: FeedbackContext }) {
 
 export function Faces({ onRate }: { onRate: (rating: FeedbackRating) => void }) {
   const { t } = useTranslation('feedback');
-  const words: Record<FeedbackRating, string> = { good: t('ratings.good'), average: t('ratings.average'), poor: t('ratings.poor') };
+  const words: Record<FeedbackRating, string> = {
+    good: t('ratings.good'),
+    average: t('ratings.average'),
+    poor: t('ratings.poor'),
+  };
   return (
     <ul className="faces">
       {feedbackRatings.map((rating) => (

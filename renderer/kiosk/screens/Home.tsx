@@ -10,10 +10,38 @@ export function Home() {
   const { offers } = useKioskSetup();
   const go = useVisit((s) => s.go);
   const tiles = {
-    tickets: <Tile key="tickets" title={t('home.tickets')} hint={t('home.ticketsHint')} onSelect={() => go({ name: 'services' })} />,
-    payments: <Tile key="payments" title={t('home.payments')} hint={t('home.paymentsHint')} onSelect={() => go({ name: 'payment' })} />,
-    information: <Tile key="information" title={t('home.information')} hint={t('home.informationHint')} onSelect={() => go({ name: 'info-list' })} />,
-    feedback: <Tile key="feedback" title={t('home.feedback')} hint={t('home.feedbackHint')} onSelect={() => go({ name: 'feedback', context: {} })} />,
+    tickets: (
+      <Tile
+        key="tickets"
+        title={t('home.tickets')}
+        hint={t('home.ticketsHint')}
+        onSelect={() => go({ name: 'services' })}
+      />
+    ),
+    payments: (
+      <Tile
+        key="payments"
+        title={t('home.payments')}
+        hint={t('home.paymentsHint')}
+        onSelect={() => go({ name: 'payment' })}
+      />
+    ),
+    information: (
+      <Tile
+        key="information"
+        title={t('home.information')}
+        hint={t('home.informationHint')}
+        onSelect={() => go({ name: 'info-list' })}
+      />
+    ),
+    feedback: (
+      <Tile
+        key="feedback"
+        title={t('home.feedback')}
+        hint={t('home.feedbackHint')}
+        onSelect={() => go({ name: 'feedback', context: {} })}
+      />
+    ),
   };
   return (
     <ScreenLayout title={t('home.title')}>

@@ -19,7 +19,13 @@ export function InfoList() {
       ) : (
         <div className="tiles tiles--list">
           {pages.data.map((page) => (
-            <Tile key={page.slug} title={page.title} hint={page.summary} lang={page.lang} onSelect={() => go({ name: 'info-page', slug: page.slug })} />
+            <Tile
+              key={page.slug}
+              title={page.title}
+              hint={page.summary}
+              lang={page.lang}
+              onSelect={() => go({ name: 'info-page', slug: page.slug })}
+            />
           ))}
         </div>
       )}

@@ -36,7 +36,15 @@ export function InfoPage({ slug }: { slug: string }) {
   return <PageBody page={page.data} requestedLanguage={language} onAllTopics={() => go({ name: 'info-list' })} />;
 }
 
-function PageBody({ page, requestedLanguage, onAllTopics }: { page: Page; requestedLanguage: string; onAllTopics: () => void }) {
+function PageBody({
+  page,
+  requestedLanguage,
+  onAllTopics,
+}: {
+  page: Page;
+  requestedLanguage: string;
+  onAllTopics: () => void;
+}) {
   const { t } = useTranslation('info');
   const { params, offers } = useKioskSetup();
   const go = useVisit((s) => s.go);
@@ -60,12 +68,21 @@ function PageBody({ page, requestedLanguage, onAllTopics }: { page: Page; reques
   }[print];
 
   return (
-    <ScreenLayout title={
+    <ScreenLayout
+      title={
         <span lang={page.lang} dir={directionOf(page.lang)}>
           {page.title}
         </span>
-      } titleText={page.title} summary={[page.summary, ...page.keyPoints].join('. ')} summaryLanguage={page.lang}>
-      {page.lang !== requestedLanguage ? <p className="notice">{t('inEnglish')}</p> : !page.reviewed ? <p className="notice">{t('notReviewed')}</p> : null}
+      }
+      titleText={page.title}
+      summary={[page.summary, ...page.keyPoints].join('. ')}
+      summaryLanguage={page.lang}
+    >
+      {page.lang !== requestedLanguage ? (
+        <p className="notice">{t('inEnglish')}</p>
+      ) : !page.reviewed ? (
+        <p className="notice">{t('notReviewed')}</p>
+      ) : null}
       <div className="info-page" lang={page.lang} dir={directionOf(page.lang)}>
         <p className="lead">{page.summary}</p>
         <h2>{t('keyPoints')}</h2>
@@ -91,12 +108,19 @@ function PageBody({ page, requestedLanguage, onAllTopics }: { page: Page; reques
           {t('allTopics')}
         </button>
         {offers.includes('feedback') ? (
-          <button type="button" className="button button--secondary" onClick={() => go({ name: 'feedback', context: {} })}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => go({ name: 'feedback', context: {} })}
+          >
             {t('feedback:offer')}
           </button>
         ) : null}
       </div>
-      <div role="status" className={print === 'idle' ? '' : `notice ${print === 'failed' ? 'notice--error' : 'notice--success'}`}>
+      <div
+        role="status"
+        className={print === 'idle' ? '' : `notice ${print === 'failed' ? 'notice--error' : 'notice--success'}`}
+      >
         {printMessage ? <p>{printMessage}</p> : null}
       </div>
     </ScreenLayout>

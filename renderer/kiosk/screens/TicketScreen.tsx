@@ -33,7 +33,8 @@ export function TicketScreen() {
 
   const service = serviceName(ticketService ?? { id: ticket.service, name: ticket.service });
   const ahead = ticket.position - 1;
-  const wait = ticket.estimatedWaitMinutes > 0 ? t('ticket.wait', { count: ticket.estimatedWaitMinutes }) : t('ticket.waitSoon');
+  const wait =
+    ticket.estimatedWaitMinutes > 0 ? t('ticket.wait', { count: ticket.estimatedWaitMinutes }) : t('ticket.waitSoon');
   const queue = ahead > 0 ? t('ticket.ahead', { count: ahead }) : t('ticket.next');
   const printStatus = {
     printing: t('ticket.printing'),
@@ -68,7 +69,11 @@ export function TicketScreen() {
       <p>{t('ticket.whenCalled')}</p>
       <div className="actions">
         {offers.includes('feedback') ? (
-          <button type="button" className="button button--secondary" onClick={() => go({ name: 'feedback', context: { service: ticket.service, ticket: ticket.id } })}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => go({ name: 'feedback', context: { service: ticket.service, ticket: ticket.id } })}
+          >
             {t('feedback:offer')}
           </button>
         ) : null}

@@ -34,7 +34,10 @@ export function FeedbackSection({ from, to, serviceName = (id) => id }: Feedback
     let current = true;
     const query = `from=${encodeURIComponent(fromIso)}&to=${encodeURIComponent(toIso)}`;
     setError(null);
-    Promise.all([request('GET', `/api/reports/feedback?${query}`, FeedbackReport), request('GET', `/api/reports/info-views?${query}`, InfoViewsReport)]).then(
+    Promise.all([
+      request('GET', `/api/reports/feedback?${query}`, FeedbackReport),
+      request('GET', `/api/reports/info-views?${query}`, InfoViewsReport),
+    ]).then(
       ([feedbackAnswer, viewsAnswer]) => {
         if (!current) return;
         setFeedback(feedbackAnswer);
@@ -64,7 +67,10 @@ export function FeedbackSection({ from, to, serviceName = (id) => id }: Feedback
 
   function downloadReasons(rows: FeedbackReport['reasons']) {
     const header = [t('columns.reason'), t('columns.rating'), t('columns.count')];
-    downloadCsv(`feedback-reasons_${fileDate}.csv`, toCsv([header, ...rows.map((r) => [r.label, ratingName(r.rating), r.count])]));
+    downloadCsv(
+      `feedback-reasons_${fileDate}.csv`,
+      toCsv([header, ...rows.map((r) => [r.label, ratingName(r.rating), r.count])]),
+    );
   }
 
   return (
@@ -135,15 +141,29 @@ export function FeedbackSection({ from, to, serviceName = (id) => id }: Feedback
 
           {(
             [
-              ['byTouchpoint', t('columns.touchpoint'), (key: string) => t(`touchpoints.${key}`, { defaultValue: key })],
-              ['byService', t('columns.service'), (key: string) => (key === 'none' ? t('serviceUnknown') : serviceName(key))],
+              [
+                'byTouchpoint',
+                t('columns.touchpoint'),
+                (key: string) => t(`touchpoints.${key}`, { defaultValue: key }),
+              ],
+              [
+                'byService',
+                t('columns.service'),
+                (key: string) => (key === 'none' ? t('serviceUnknown') : serviceName(key)),
+              ],
               ['byDay', t('columns.day'), (key: string) => key],
               ['byHour', t('columns.hour'), hourName],
             ] as const
           ).map(([breakdown, heading, label]) => (
             <section key={breakdown} aria-labelledby={`${id}-${breakdown}`}>
               <h2 id={`${id}-${breakdown}`}>{t(`${breakdown}.title`)}</h2>
-              <FeedbackTable caption={t(`${breakdown}.caption`)} keyHeading={heading} rows={feedback[breakdown]} label={label} csvName={`feedback-${breakdown}_${fileDate}.csv`} />
+              <FeedbackTable
+                caption={t(`${breakdown}.caption`)}
+                keyHeading={heading}
+                rows={feedback[breakdown]}
+                label={label}
+                csvName={`feedback-${breakdown}_${fileDate}.csv`}
+              />
             </section>
           ))}
         </>
@@ -174,7 +194,12 @@ export function FeedbackSection({ from, to, serviceName = (id) => id }: Feedback
             <button
               type="button"
               className="button"
-              onClick={() => downloadCsv(`information-views_${fileDate}.csv`, toCsv([[t('columns.page'), t('columns.views')], ...views.byPage.map((p) => [p.title, p.views])]))}
+              onClick={() =>
+                downloadCsv(
+                  `information-views_${fileDate}.csv`,
+                  toCsv([[t('columns.page'), t('columns.views')], ...views.byPage.map((p) => [p.title, p.views])]),
+                )
+              }
             >
               {t('downloadCsv', { table: t('views.caption') })}
             </button>

@@ -6,7 +6,13 @@ import { formatNetSatisfaction } from './format';
 const counts = ['good', 'average', 'poor', 'all'] as const;
 
 /** One row per slice (touchpoint, service, day, wait target, hour): counts and net satisfaction, plus its CSV. */
-export function FeedbackTable({ caption, keyHeading, rows, label, csvName }: {
+export function FeedbackTable({
+  caption,
+  keyHeading,
+  rows,
+  label,
+  csvName,
+}: {
   caption: string;
   keyHeading: string;
   rows: FeedbackTally[];
@@ -18,7 +24,14 @@ export function FeedbackTable({ caption, keyHeading, rows, label, csvName }: {
   function csvRows() {
     const header = [keyHeading, ...counts.map((c) => t(`columns.${c}`)), t('columns.netSatisfaction')];
     // Net satisfaction stays a plain number in the file, for spreadsheets.
-    return [header, ...rows.map((row) => [label(row.key), ...counts.map((c) => row[c]), row.netSatisfaction === null ? null : Number(row.netSatisfaction.toFixed(3))])];
+    return [
+      header,
+      ...rows.map((row) => [
+        label(row.key),
+        ...counts.map((c) => row[c]),
+        row.netSatisfaction === null ? null : Number(row.netSatisfaction.toFixed(3)),
+      ]),
+    ];
   }
 
   return (

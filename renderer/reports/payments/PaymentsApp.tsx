@@ -7,7 +7,14 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { Payment, PaymentsExport, PaymentsReport, Reconciliation, ReprintResponse, type ReportRow } from '../../../contract/payments';
+import {
+  Payment,
+  PaymentsExport,
+  PaymentsReport,
+  Reconciliation,
+  ReprintResponse,
+  type ReportRow,
+} from '../../../contract/payments';
 import { request } from '../../shared/api-client';
 import { describeError } from '../../staff/errors';
 import { handleUnauthorised } from '../../staff/session';
@@ -15,8 +22,10 @@ import { SignInGate } from '../../staff/SignInGate';
 import { ReportsHeader } from '../ReportsHeader';
 import { downloadCsv } from '../csv';
 
-const pounds = (pence: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
-const localToday = () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const pounds = (pence: number) =>
+  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
+const localToday = () =>
+  new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 export function PaymentsApp() {
   const { t } = useTranslation('reports-payments');
@@ -226,7 +235,13 @@ function Unknowns({ onChange }: { onChange: () => void }) {
   }, [failure]);
   useEffect(load, [load]);
 
-  const settle = async (payment: Payment, outcome: 'approved' | 'declined', note: string, authCode: string, cardScheme: string) => {
+  const settle = async (
+    payment: Payment,
+    outcome: 'approved' | 'declined',
+    note: string,
+    authCode: string,
+    cardScheme: string,
+  ) => {
     setMessage(null);
     try {
       await request('POST', `/api/payments/${payment.id}/resolve`, Payment, {
@@ -261,7 +276,13 @@ function Unknowns({ onChange }: { onChange: () => void }) {
   );
 }
 
-type Settle = (p: Payment, outcome: 'approved' | 'declined', note: string, authCode: string, cardScheme: string) => Promise<void>;
+type Settle = (
+  p: Payment,
+  outcome: 'approved' | 'declined',
+  note: string,
+  authCode: string,
+  cardScheme: string,
+) => Promise<void>;
 
 function SettleForm({ payment, onSettle }: { payment: Payment; onSettle: Settle }) {
   const { t } = useTranslation('reports-payments');
@@ -273,8 +294,8 @@ function SettleForm({ payment, onSettle }: { payment: Payment; onSettle: Settle 
   return (
     <li>
       <p>
-        <strong>{pounds(payment.amountPence)}</strong> · {payment.kiosk} · {payment.type} · {payment.reference} · {new Date(payment.createdAt).toLocaleString('en-GB')} ·{' '}
-        <code>{payment.id.slice(0, 8).toUpperCase()}</code>
+        <strong>{pounds(payment.amountPence)}</strong> · {payment.kiosk} · {payment.type} · {payment.reference} ·{' '}
+        {new Date(payment.createdAt).toLocaleString('en-GB')} · <code>{payment.id.slice(0, 8).toUpperCase()}</code>
       </p>
       <p>{payment.message}</p>
       <form
@@ -287,7 +308,13 @@ function SettleForm({ payment, onSettle }: { payment: Payment; onSettle: Settle 
           <legend>{t('unknown.terminalSays')}</legend>
           {(['approved', 'declined'] as const).map((value) => (
             <label key={value} className="period-option">
-              <input type="radio" name={`${id}-outcome`} value={value} checked={outcome === value} onChange={() => setOutcome(value)} />
+              <input
+                type="radio"
+                name={`${id}-outcome`}
+                value={value}
+                checked={outcome === value}
+                onChange={() => setOutcome(value)}
+              />
               {t(`unknown.${value}`)}
             </label>
           ))}
@@ -299,7 +326,12 @@ function SettleForm({ payment, onSettle }: { payment: Payment; onSettle: Settle 
             <label htmlFor={`${id}-auth`}>{t('unknown.authCode')}</label>
             <input id={`${id}-auth`} value={authCode} onChange={(e) => setAuthCode(e.target.value)} />
             <label htmlFor={`${id}-scheme`}>{t('unknown.cardScheme')}</label>
-            <input id={`${id}-scheme`} value={cardScheme} onChange={(e) => setCardScheme(e.target.value)} placeholder="VISA" />
+            <input
+              id={`${id}-scheme`}
+              value={cardScheme}
+              onChange={(e) => setCardScheme(e.target.value)}
+              placeholder="VISA"
+            />
           </>
         ) : null}
         <button type="submit" className="button primary">
@@ -320,7 +352,12 @@ function Reprint() {
     event.preventDefault();
     setMessage(null);
     try {
-      const answer = await request('POST', `/api/payments/receipts/${encodeURIComponent(number.trim())}/reprint`, ReprintResponse, {});
+      const answer = await request(
+        'POST',
+        `/api/payments/receipts/${encodeURIComponent(number.trim())}/reprint`,
+        ReprintResponse,
+        {},
+      );
       setMessage(answer?.printed ? t('reprint.printed') : t('reprint.failed', { detail: answer?.detail ?? '' }));
     } catch (caught) {
       setMessage(failure(caught));
@@ -331,7 +368,13 @@ function Reprint() {
       <h2 id={id}>{t('reprint.title')}</h2>
       <form onSubmit={(event) => void submit(event)}>
         <label htmlFor={`${id}-number`}>{t('reprint.number')}</label>
-        <input id={`${id}-number`} value={number} onChange={(e) => setNumber(e.target.value)} placeholder="kiosk-1-000042" required />
+        <input
+          id={`${id}-number`}
+          value={number}
+          onChange={(e) => setNumber(e.target.value)}
+          placeholder="kiosk-1-000042"
+          required
+        />
         <button type="submit" className="button primary">
           {t('reprint.submit')}
         </button>
@@ -399,7 +442,13 @@ function EndOfDay({ kiosks, onChange }: { kiosks: string[]; onChange: () => void
       <p>{t('eod.intro')}</p>
       <form onSubmit={(event) => void submit(event)}>
         <label htmlFor={`${id}-kiosk`}>{t('eod.kiosk')}</label>
-        <input id={`${id}-kiosk`} list={`${id}-kiosks`} value={kiosk} onChange={(e) => setKiosk(e.target.value)} required />
+        <input
+          id={`${id}-kiosk`}
+          list={`${id}-kiosks`}
+          value={kiosk}
+          onChange={(e) => setKiosk(e.target.value)}
+          required
+        />
         <datalist id={`${id}-kiosks`}>
           {kiosks.map((k) => (
             <option key={k} value={k} />
@@ -413,7 +462,9 @@ function EndOfDay({ kiosks, onChange }: { kiosks: string[]; onChange: () => void
       {result ? (
         <div className={`notice ${result.matched ? 'notice-success' : 'notice-error'}`} data-testid="reconciliation">
           <p>
-            <strong>{result.matched ? t('eod.matched') : t('eod.differences', { count: result.differences.length })}</strong>
+            <strong>
+              {result.matched ? t('eod.matched') : t('eod.differences', { count: result.differences.length })}
+            </strong>
           </p>
           <p>
             {t('eod.totals', {

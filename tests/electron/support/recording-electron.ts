@@ -53,10 +53,22 @@ export class RecordingBrowserWindow extends EventEmitter {
 }
 
 class RecordingSession extends EventEmitter {
-  permissionRequest: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void) | null = null;
+  permissionRequest:
+    | ((
+        contents: unknown,
+        permission: string,
+        callback: (granted: boolean) => void,
+        details: { requestingUrl: string },
+      ) => void)
+    | null = null;
   permissionCheck: ((contents: unknown, permission: string, origin: string) => boolean) | null = null;
   devicePermission: (() => boolean) | null = null;
-  headers: ((details: { url: string; responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void) | null = null;
+  headers:
+    | ((
+        details: { url: string; responseHeaders?: Record<string, string[]> },
+        callback: (response: { responseHeaders: Record<string, string[]> }) => void,
+      ) => void)
+    | null = null;
   setPermissionRequestHandler(handler: RecordingSession['permissionRequest']): void {
     this.permissionRequest = handler;
   }
@@ -86,7 +98,10 @@ class RecordingApp extends EventEmitter {
   isPackaged = false;
   private readonly readyPromise: Promise<void>;
   private markReady!: () => void;
-  constructor(private readonly appPath: string, appData: string) {
+  constructor(
+    private readonly appPath: string,
+    appData: string,
+  ) {
     super();
     this.paths.set('appData', appData);
     this.readyPromise = new Promise((resolve) => (this.markReady = resolve));
@@ -128,7 +143,12 @@ class RecordingApp extends EventEmitter {
   }
   quit(): void {
     this.quitCalls += 1;
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     this.emit('before-quit', event);
   }
   exit(code: number): void {
@@ -154,7 +174,8 @@ export function electronModule() {
     BrowserWindow: RecordingBrowserWindow,
     session: { defaultSession: recorder.session },
     ipcMain: {
-      handle: (channel: string, handler: (event: unknown, payload: unknown) => unknown) => recorder.ipcHandlers.set(channel, handler),
+      handle: (channel: string, handler: (event: unknown, payload: unknown) => unknown) =>
+        recorder.ipcHandlers.set(channel, handler),
       removeHandler: (channel: string) => recorder.ipcHandlers.delete(channel),
     },
     Menu: { setApplicationMenu: (menu: unknown) => (recorder.menu = menu) },

@@ -24,7 +24,11 @@ export const sampleTicket: TicketPrintout = {
 };
 
 /** Starts simulator, line and supervisor; their stops go on `cleanups`. */
-export async function startPrinterRig(cleanups: Cleanups, options: Partial<PrinterSupervisorOptions> = {}, transport: 'pty' | 'memory' = 'pty') {
+export async function startPrinterRig(
+  cleanups: Cleanups,
+  options: Partial<PrinterSupervisorOptions> = {},
+  transport: 'pty' | 'memory' = 'pty',
+) {
   const sim = new PrinterSimulator();
   const line: SimulatedLine = await hostSimulator(sim, { transport });
   cleanups.push(() => line.stop());

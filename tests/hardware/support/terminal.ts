@@ -4,7 +4,10 @@
  */
 import { hostSimulator, type SimulatedLine } from '../../../hardware/sim/hosting.js';
 import { TerminalSimulator } from '../../../hardware/sim/terminal-sim.js';
-import { SupervisedTerminal, type TerminalSupervisorOptions } from '../../../hardware/supervision/terminal-supervisor.js';
+import {
+  SupervisedTerminal,
+  type TerminalSupervisorOptions,
+} from '../../../hardware/supervision/terminal-supervisor.js';
 import type { Cleanups } from './lifecycle.js';
 
 export const sampleRequest = { amountPence: 12_050, reference: 'pay-1' };

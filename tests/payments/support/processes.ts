@@ -28,7 +28,9 @@ function startProcess(args: string[], env: Record<string, string> = {}): Proc {
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(String(signal ?? code))));
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(String(signal ?? code))),
+  );
   return {
     child,
     output: () => output,
@@ -58,7 +60,12 @@ export interface HubProc extends Proc {
 }
 
 /** `hub --config FILE --data DIR --port N`; resolves once it listens. */
-export async function startHub(configFile: string, dataDir: string, port = 0, env: Record<string, string> = {}): Promise<HubProc> {
+export async function startHub(
+  configFile: string,
+  dataDir: string,
+  port = 0,
+  env: Record<string, string> = {},
+): Promise<HubProc> {
   const hub = await startHubProcess({ configFile, dataDir, port, env: { LOG_LEVEL: 'info', ...env } });
   return {
     url: hub.url,
@@ -126,14 +133,53 @@ export async function startTerminalSim(stepMs = 20, cardWaitMs = 300): Promise<S
 export { freePort };
 
 export const paymentTypes = [
-  { id: 'council-tax', name: 'Council tax', reference: { mask: '########', checkDigit: 'mod11', example: '12345679' }, minPence: 100, maxPence: 500000, incomeCode: 'CTAX' },
-  { id: 'housing-rent', name: 'Housing rent', reference: { mask: '##########', checkDigit: 'luhn', example: '1234567897' }, minPence: 100, maxPence: 300000, incomeCode: 'HRA' },
-  { id: 'parking-pcn', name: 'Parking PCN', reference: { mask: '@@########', checkDigit: 'mod11-alpha', example: 'CU00123456' }, minPence: 500, maxPence: 19500, incomeCode: 'PCN' },
-  { id: 'council-invoice', name: 'Council invoice', reference: { mask: 'INV#######', checkDigit: 'mod10-31', example: 'INV1234565' }, minPence: 100, maxPence: 1000000, incomeCode: 'SUNDRY' },
+  {
+    id: 'council-tax',
+    name: 'Council tax',
+    reference: { mask: '########', checkDigit: 'mod11', example: '12345679' },
+    minPence: 100,
+    maxPence: 500000,
+    incomeCode: 'CTAX',
+  },
+  {
+    id: 'housing-rent',
+    name: 'Housing rent',
+    reference: { mask: '##########', checkDigit: 'luhn', example: '1234567897' },
+    minPence: 100,
+    maxPence: 300000,
+    incomeCode: 'HRA',
+  },
+  {
+    id: 'parking-pcn',
+    name: 'Parking PCN',
+    reference: { mask: '@@########', checkDigit: 'mod11-alpha', example: 'CU00123456' },
+    minPence: 500,
+    maxPence: 19500,
+    incomeCode: 'PCN',
+  },
+  {
+    id: 'council-invoice',
+    name: 'Council invoice',
+    reference: { mask: 'INV#######', checkDigit: 'mod10-31', example: 'INV1234565' },
+    minPence: 100,
+    maxPence: 1000000,
+    incomeCode: 'SUNDRY',
+  },
 ];
 
 /** Writes a one-kiosk site config; returns its path. */
-export function writeSite(dir: string, name: string, options: { terminalPath?: string; printerPath?: string; finalAnswerTimeoutMs?: number; office?: { url: string; token: string }; ingestToken?: string; silenceSeconds?: number } = {}): string {
+export function writeSite(
+  dir: string,
+  name: string,
+  options: {
+    terminalPath?: string;
+    printerPath?: string;
+    finalAnswerTimeoutMs?: number;
+    office?: { url: string; token: string };
+    ingestToken?: string;
+    silenceSeconds?: number;
+  } = {},
+): string {
   const file = join(dir, `${name}.json`);
   const config = {
     site: { id: name, name: `Site ${name}`, councilName: 'Test City Council', timeZone: 'Europe/London' },
@@ -146,7 +192,12 @@ export function writeSite(dir: string, name: string, options: { terminalPath?: s
         offers: ['tickets', 'payments'],
         devices: {
           ...(options.terminalPath
-            ? { cardTerminal: { path: options.terminalPath, ...(options.finalAnswerTimeoutMs ? { finalAnswerTimeoutMs: options.finalAnswerTimeoutMs } : {}) } }
+            ? {
+                cardTerminal: {
+                  path: options.terminalPath,
+                  ...(options.finalAnswerTimeoutMs ? { finalAnswerTimeoutMs: options.finalAnswerTimeoutMs } : {}),
+                },
+              }
             : {}),
           ...(options.printerPath ? { receiptPrinter: { path: options.printerPath } } : {}),
         },
@@ -175,7 +226,11 @@ export function query<T>(dataDir: string, sql: string, ...params: unknown[]): T[
   }
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -45,7 +45,7 @@ input.on('line', (text) => {
         authorisations: simulator.log.filter((entry) => entry.startsWith('authorisation ')).length,
         taken: [...simulator.taken],
         log: simulator.log.slice(-50),
-        receipts: printer.pages().map((page) => page.lines.map((l) => l.text).join("\n")),
+        receipts: printer.pages().map((page) => page.lines.map((l) => l.text).join('\n')),
       },
     });
   }
