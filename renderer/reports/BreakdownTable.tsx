@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { WaitStandardBreakdown } from '../../contract/queue';
-import { formatDuration } from '../staff/waitLevel';
+import { formatDuration } from '../shared/waitLevel';
 import { CsvButton } from './CsvButton';
 
 const columns = [

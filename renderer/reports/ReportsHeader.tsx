@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../staff/session';
+import { useSession } from '../shared/session';
 
 /** The heading of a report page: its title, who is signed in, a link to the sibling page, sign out. */
 export function ReportsHeader({ title, link }: { title: string; link: { href: string; label: string } }) {

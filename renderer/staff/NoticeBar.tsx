@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useConsole } from './store';
-import { describeError } from './errors';
+import { describeError } from '../shared/errors';
 
 export function NoticeBar() {
   const { t } = useTranslation('staff');

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from './session';
+import { useSession } from '../shared/session';
 import { useConsole } from './store';
-import { SignInGate } from './SignInGate';
+import { SignInGate } from '../shared/SignInGate';
 import { DeskPicker } from './DeskPicker';
 import { WaitingList } from './WaitingList';
 import { CurrentTicket } from './CurrentTicket';

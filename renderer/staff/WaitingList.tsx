@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useConsole, type WaitingTicket } from './store';
 import { useNow } from './useNow';
-import { formatDuration, waitLevel, type WaitLevel } from './waitLevel';
+import { formatDuration, waitLevel, type WaitLevel } from '../shared/waitLevel';
 import { Icon, type IconName } from './Icon';
 
 const levelIcon: Record<WaitLevel, IconName | null> = { ok: null, near: 'warning', over: 'stop' };

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { DeskStatus, QueueEntry, QueueEvent, Service, Ticket } from '../../contract/queue';
 import { DeviceEvent, DeviceState } from '../../contract/devices';
 import { request, subscribeToEvents } from '../shared/api-client';
-import { handleUnauthorised } from './session';
+import { handleUnauthorised } from '../shared/session';
 import { fetchWaitTarget } from './waitTarget';
 
 export const ConsoleEvent = z.union([QueueEvent, DeviceEvent]);

@@ -16,9 +16,9 @@ import {
   type ReportRow,
 } from '../../../contract/payments';
 import { request } from '../../shared/api-client';
-import { describeError } from '../../staff/errors';
-import { handleUnauthorised } from '../../staff/session';
-import { SignInGate } from '../../staff/SignInGate';
+import { describeError } from '../../shared/errors';
+import { handleUnauthorised } from '../../shared/session';
+import { SignInGate } from '../../shared/SignInGate';
 import { ReportsHeader } from '../ReportsHeader';
 import { downloadCsv } from '../csv';
 

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ApiRequestError } from '../shared/api-client';
+import { ApiRequestError } from './api-client';
 
 /**
  * A sentence a member of staff can act on. The server's own message already says what is wrong

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { z } from 'zod';
 import { LoginResponse } from '../../contract/queue';
-import { ApiRequestError, request, setAuthToken } from '../shared/api-client';
+import { ApiRequestError, request, setAuthToken } from './api-client';
 
 const storageKey = 'staff-session';
 
