@@ -1,4 +1,4 @@
-import { downloadCsv, toCsv } from './csv';
+import { downloadCsv, toCsv, type CsvRow } from './csv';
 
 /** Downloads exactly the rows a report table shows (header first) as a CSV file. */
 export function CsvButton({
@@ -8,7 +8,7 @@ export function CsvButton({
 }: {
   label: string;
   filename: string;
-  rows: () => ReadonlyArray<ReadonlyArray<string | number | null>>;
+  rows: () => readonly CsvRow[];
 }) {
   return (
     <button type="button" className="button" onClick={() => downloadCsv(filename, toCsv(rows()))}>

@@ -11,6 +11,7 @@ import {
   type FeedbackTally,
   type ReasonCount,
 } from '../../contract/feedback.js';
+import { toCsv, type CsvRow } from '../../contract/csv.js';
 import type { FeedbackRow } from './store.js';
 import { zonedKeysAt } from '../zoned-time.js';
 
@@ -158,27 +159,19 @@ function reasonList(reasons: FeedbackReasons, counts: Map<string, number>): Reas
   return list;
 }
 
-const csvCell = (value: string | number | null) => {
-  const text = value === null ? '' : String(value);
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
 /** One table for spreadsheets: a row per slice, then a row per reason. */
 export function feedbackReportCsv(report: FeedbackReport): string {
-  const lines = [['breakdown', 'key', 'good', 'average', 'poor', 'all', 'net_satisfaction'].join(',')];
-  const tallyLine = (breakdown: string, t: Omit<FeedbackTally, 'key'> & { key: string }) =>
-    [
-      breakdown,
-      t.key,
-      t.good,
-      t.average,
-      t.poor,
-      t.all,
-      t.netSatisfaction === null ? null : t.netSatisfaction.toFixed(3),
-    ]
-      .map(csvCell)
-      .join(',');
-  lines.push(tallyLine('total', { ...report, key: 'all' }));
+  const rows: CsvRow[] = [['breakdown', 'key', 'good', 'average', 'poor', 'all', 'net_satisfaction']];
+  const tallyRow = (breakdown: string, t: Omit<FeedbackTally, 'key'> & { key: string }): CsvRow => [
+    breakdown,
+    t.key,
+    t.good,
+    t.average,
+    t.poor,
+    t.all,
+    t.netSatisfaction === null ? null : t.netSatisfaction.toFixed(3),
+  ];
+  rows.push(tallyRow('total', { ...report, key: 'all' }));
   for (const [breakdown, tallies] of [
     ['touchpoint', report.byTouchpoint],
     ['service', report.byService],
@@ -186,12 +179,12 @@ export function feedbackReportCsv(report: FeedbackReport): string {
     ['wait_target', report.byWaitTarget],
     ['hour', report.byHour],
   ] as const) {
-    for (const t of tallies) lines.push(tallyLine(breakdown, t));
+    for (const t of tallies) rows.push(tallyRow(breakdown, t));
   }
-  lines.push('');
-  lines.push(['rating', 'reason', 'label', 'count'].map(csvCell).join(','));
-  for (const r of report.reasons) lines.push([r.rating, r.reason, r.label, r.count].map(csvCell).join(','));
-  lines.push('');
-  lines.push(`not_counted,${report.notCounted}`);
-  return `${lines.join('\n')}\n`;
+  rows.push([]);
+  rows.push(['rating', 'reason', 'label', 'count']);
+  for (const r of report.reasons) rows.push([r.rating, r.reason, r.label, r.count]);
+  rows.push([]);
+  rows.push(['not_counted', report.notCounted]);
+  return toCsv(rows);
 }

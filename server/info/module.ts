@@ -15,6 +15,7 @@ import {
   type InfoViewsReport,
   type PrintInfoResponse,
 } from '../../contract/info.js';
+import { toCsv } from '../../contract/csv.js';
 import type { ServerContext, ServerModule } from '../context.js';
 import { notFound, parseInput } from '../http/errors.js';
 import { parseReportRange } from '../feedback/report-range.js';
@@ -152,12 +153,10 @@ export function viewsReport(
 }
 
 function viewsCsv(rows: readonly ViewRow[], title: (slug: string) => string): string {
-  const cell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
-  const lines = [
-    'day,slug,title,lang,views',
-    ...rows.map((r) => [r.day, r.slug, title(r.slug), r.lang, r.views].map(cell).join(',')),
-  ];
-  return `${lines.join('\n')}\n`;
+  return toCsv([
+    ['day', 'slug', 'title', 'lang', 'views'],
+    ...rows.map((r) => [r.day, r.slug, title(r.slug), r.lang, r.views]),
+  ]);
 }
 
 export type { ContentProblem };

@@ -6,6 +6,9 @@
  *   storing it and us marking it sent means it is sent again, so receivers must be idempotent on `id`.
  * - Retries with exponential backoff (with jitter) while the receiver is unreachable; never gives up,
  *   the attempt count and last error are kept for the operations screen.
+ * - An item the receiver refuses (`send` throws DeliveryRefused) is never marked sent or dropped: it is
+ *   kept and counted as refused, the items after it go on, and it is offered again only every
+ *   maxDelayMs, so it reaches the receiver once the cause there is fixed.
  * - `enqueue` is synchronous (better-sqlite3), so it joins the caller's open transaction: the record
  *   and the item to send are committed together or not at all.
  * - Several outboxes share one table, told apart by `name`.
@@ -13,6 +16,11 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Db } from '../store/database.js';
+
+/** Thrown by `send` when the receiver answered that it will not take this item as it is. */
+export class DeliveryRefused extends Error {
+  override name = 'DeliveryRefused';
+}
 
 export interface OutboxItem {
   id: string;
@@ -23,7 +31,10 @@ export interface OutboxItem {
 export interface OutboxOptions {
   /** Distinguishes this outbox's items in the shared table, e.g. "payments". */
   name: string;
-  /** Deliver one item; resolve only when the receiver has stored it, throw otherwise. */
+  /**
+   * Deliver one item; resolve only when the receiver has stored it. Throw DeliveryRefused when the
+   * receiver refused this item, any other error when it may take it later.
+   */
   send: (item: OutboxItem) => Promise<void>;
   clock: Clock;
   logger: Logger;
@@ -41,6 +52,8 @@ export interface OutboxOptions {
 export interface OutboxStatus {
   name: string;
   pending: number;
+  /** Of the pending items, those the receiver refused when last answered. */
+  refused: number;
   sent: number;
   oldestPendingAt: string | null;
   lastError: string | null;
@@ -48,6 +61,7 @@ export interface OutboxStatus {
 
 export interface SendPassResult {
   sent: number;
+  /** Tried and not sent, refused ones included. */
   failed: number;
 }
 
@@ -69,6 +83,7 @@ CREATE TABLE IF NOT EXISTS outbox_items (
   next_attempt_at TEXT NOT NULL,
   last_error TEXT,
   sent_at TEXT,
+  refused_at TEXT,
   PRIMARY KEY (outbox, id)
 );
 CREATE INDEX IF NOT EXISTS outbox_items_due ON outbox_items (outbox, sent_at, next_attempt_at);
@@ -103,6 +118,8 @@ export class Outbox {
     this.random = options.random ?? Math.random;
     // Idempotent DDL instead of a module migration: several modules use outboxes and none owns the table.
     db.exec(createTable);
+    const columns = db.prepare("SELECT name FROM pragma_table_info('outbox_items')").pluck().all();
+    if (!columns.includes('refused_at')) db.exec('ALTER TABLE outbox_items ADD COLUMN refused_at TEXT');
   }
 
   /**
@@ -149,11 +166,12 @@ export class Outbox {
       .prepare(
         `SELECT
            SUM(CASE WHEN sent_at IS NULL THEN 1 ELSE 0 END) AS pending,
+           SUM(CASE WHEN sent_at IS NULL AND refused_at IS NOT NULL THEN 1 ELSE 0 END) AS refused,
            SUM(CASE WHEN sent_at IS NOT NULL THEN 1 ELSE 0 END) AS sent,
            MIN(CASE WHEN sent_at IS NULL THEN created_at END) AS oldest
          FROM outbox_items WHERE outbox = ?`,
       )
-      .get(this.name) as { pending: number | null; sent: number | null; oldest: string | null };
+      .get(this.name) as { pending: number | null; refused: number | null; sent: number | null; oldest: string | null };
     const lastError = this.db
       .prepare(
         'SELECT last_error FROM outbox_items WHERE outbox = ? AND sent_at IS NULL AND last_error IS NOT NULL ORDER BY created_at DESC LIMIT 1',
@@ -163,6 +181,7 @@ export class Outbox {
     return {
       name: this.name,
       pending: row.pending ?? 0,
+      refused: row.refused ?? 0,
       sent: row.sent ?? 0,
       oldestPendingAt: row.oldest,
       lastError: lastError ?? null,
@@ -223,11 +242,31 @@ export class Outbox {
       } catch (error) {
         failed++;
         const attempts = row.attempts + 1;
-        const delay = this.backoff(attempts);
         const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof DeliveryRefused) {
+          this.db
+            .prepare(
+              'UPDATE outbox_items SET attempts = ?, next_attempt_at = ?, last_error = ?, refused_at = ? WHERE outbox = ? AND id = ?',
+            )
+            .run(
+              attempts,
+              new Date(this.clock.now().getTime() + this.maxDelayMs).toISOString(),
+              message.slice(0, 500),
+              this.clock.now().toISOString(),
+              this.name,
+              row.id,
+            );
+          this.logger.error(
+            { id: row.id, kind: row.kind, attempts, retryInMs: this.maxDelayMs, reason: message },
+            'receiver refused an outbox item; kept, and offered again later',
+          );
+          // The receiver is up and judged this item alone: the next ones may go.
+          continue;
+        }
+        const delay = this.backoff(attempts);
         this.db
           .prepare(
-            'UPDATE outbox_items SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE outbox = ? AND id = ?',
+            'UPDATE outbox_items SET attempts = ?, next_attempt_at = ?, last_error = ?, refused_at = NULL WHERE outbox = ? AND id = ?',
           )
           .run(
             attempts,

@@ -4,10 +4,11 @@
  * an outbox sending the same item twice (at-least-once) or out of order never counts a payment twice
  * nor moves it backwards.
  */
+import { toCsv, type CsvRow } from '../../contract/csv.js';
 import { Payment, type PaymentOutcome, type PaymentsReport, type ReportRow } from '../../contract/payments.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../store/database.js';
-import { formatLocalDateTime } from '../zoned-time.js';
+import { formatLocalDateTime, zonedDay } from '../zoned-time.js';
 
 export interface IngestResult {
   stored: boolean;
@@ -26,12 +27,6 @@ export interface ReceivedFilter {
 
 interface ReceivedRow {
   body: string;
-}
-
-export function localDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(iso),
-  );
 }
 
 export class OfficeLedger {
@@ -91,7 +86,7 @@ export class OfficeLedger {
     const payments = rows
       .map((row) => Payment.parse(JSON.parse(row.body)))
       .filter((payment) => {
-        const day = localDate(payment.createdAt, this.timeZone);
+        const day = zonedDay(new Date(payment.createdAt), this.timeZone);
         return day >= from && day <= to;
       });
     return filter.limit ? payments.slice(0, filter.limit) : payments;
@@ -116,7 +111,7 @@ export class OfficeLedger {
       to,
       total,
       byType: group((p) => p.type),
-      byDay: group((p) => localDate(p.createdAt, this.timeZone)),
+      byDay: group((p) => zonedDay(new Date(p.createdAt), this.timeZone)),
       byKiosk: group((p) => p.kiosk),
     };
   }
@@ -132,43 +127,42 @@ export class OfficeLedger {
     const approved = this.list({ from: date, to: date, outcome: 'approved' }).sort((a, b) =>
       a.type === b.type ? (a.receiptNumber ?? '').localeCompare(b.receiptNumber ?? '') : a.type.localeCompare(b.type),
     );
-    const header = [
-      'record',
-      'date',
-      'time',
-      'payment_type',
-      'income_code',
-      'kiosk',
-      'receipt_number',
-      'reference',
-      'auth_code',
-      'card_scheme',
-      'count',
-      'amount',
+    const rows: CsvRow[] = [
+      [
+        'record',
+        'date',
+        'time',
+        'payment_type',
+        'income_code',
+        'kiosk',
+        'receipt_number',
+        'reference',
+        'auth_code',
+        'card_scheme',
+        'count',
+        'amount',
+      ],
     ];
-    const lines = [header.join(',')];
     const typeInfo = (id: string) => types.find((t) => t.id === id) ?? { id, name: id, incomeCode: '' };
     let count = 0;
     let totalPence = 0;
     const byType = new Map<string, { count: number; pence: number }>();
     for (const p of approved) {
       const time = formatLocalDateTime(p.resolvedAt ?? p.updatedAt, this.timeZone).slice(11);
-      lines.push(
-        csvLine([
-          'D',
-          date,
-          time,
-          p.type,
-          typeInfo(p.type).incomeCode,
-          p.kiosk,
-          p.receiptNumber ?? '',
-          p.reference,
-          p.authCode ?? '',
-          p.cardScheme ?? '',
-          '1',
-          pounds(p.amountPence),
-        ]),
-      );
+      rows.push([
+        'D',
+        date,
+        time,
+        p.type,
+        typeInfo(p.type).incomeCode,
+        p.kiosk,
+        p.receiptNumber,
+        p.reference,
+        p.authCode,
+        p.cardScheme,
+        1,
+        pounds(p.amountPence),
+      ]);
       const t = byType.get(p.type) ?? { count: 0, pence: 0 };
       t.count++;
       t.pence += p.amountPence;
@@ -177,12 +171,23 @@ export class OfficeLedger {
       totalPence += p.amountPence;
     }
     for (const [type, t] of [...byType.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      lines.push(
-        csvLine(['T', date, '', type, typeInfo(type).incomeCode, '', '', '', '', '', String(t.count), pounds(t.pence)]),
-      );
+      rows.push([
+        'T',
+        date,
+        null,
+        type,
+        typeInfo(type).incomeCode,
+        null,
+        null,
+        null,
+        null,
+        null,
+        t.count,
+        pounds(t.pence),
+      ]);
     }
-    lines.push(csvLine(['Z', date, '', '', '', '', '', '', '', '', String(count), pounds(totalPence)]));
-    return { csv: `${lines.join('\r\n')}\r\n`, count, totalPence };
+    rows.push(['Z', date, null, null, null, null, null, null, null, null, count, pounds(totalPence)]);
+    return { csv: toCsv(rows), count, totalPence };
   }
 }
 
@@ -212,16 +217,6 @@ function add(row: ReportRow, payment: Payment): void {
 
 function pounds(pence: number): string {
   return `${Math.floor(pence / 100)}.${String(pence % 100).padStart(2, '0')}`;
-}
-
-/** RFC 4180 quoting, and a leading ' for text a spreadsheet would run as a formula. */
-function csvLine(values: readonly string[]): string {
-  return values
-    .map((value) => {
-      const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-      return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-    })
-    .join(',');
 }
 
 function shiftDate(date: string, days: number): string {

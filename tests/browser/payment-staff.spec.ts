@@ -77,9 +77,9 @@ test('report, settle an unknown payment, reprint, export and end of day', async 
   const downloading = page.waitForEvent('download');
   await exportSection.getByRole('button', { name: 'Download CSV' }).click();
   const download = await downloading;
-  const csv = readFileSync((await download.path()) as string, 'utf8')
-    .trimEnd()
-    .split('\r\n');
+  const file = readFileSync(await download.path(), 'utf8');
+  expect(file.startsWith('\uFEFF')).toBe(true); // so Excel reads it as UTF-8
+  const csv = file.trimEnd().split('\r\n');
   expect(csv.filter((line) => line.startsWith('D,'))).toHaveLength(2);
   expect(csv.at(-1)).toMatch(/^Z,.*,2,62\.34$/);
 

@@ -66,9 +66,9 @@ test.describe('with a 5-second wait standard', () => {
       page.getByRole('button', { name: 'Download “Wait standard by service” as CSV' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^wait-standard-by-service_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = readFileSync((await download.path()) ?? '', 'utf8')
-      .trim()
-      .split('\r\n');
+    const file = readFileSync((await download.path()) ?? '', 'utf8');
+    expect(file.startsWith('\uFEFF')).toBe(true); // so Excel reads it as UTF-8
+    const csv = file.trim().split('\r\n');
     expect(csv[0]).toBe(
       'Service,Tickets,Within the standard,Over the standard,Left before being called,Still waiting (not counted yet),% within,Median wait (seconds),90th percentile wait (seconds),Longest wait (seconds)',
     );

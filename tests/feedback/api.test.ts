@@ -194,7 +194,7 @@ describe('feedback API', () => {
     const csv = await t.get('/api/reports/feedback?format=csv&from=2026-07-14&to=2026-07-14', true);
     expect(csv.status).toBe(200);
     expect(String(csv.headers['content-type'])).toContain('text/csv');
-    expect(csv.text.split('\n')).toContain('total,all,1,0,1,2,0.000');
+    expect(csv.text.split('\r\n')).toContain('total,all,1,0,1,2,0.000');
 
     const bad = await t.get('/api/reports/feedback?from=14/07/2026', true);
     expect(bad.status).toBe(400);

@@ -149,7 +149,8 @@ describe('CSV', () => {
     const csv = feedbackReportCsv(
       report([row('good', { service: 'council-tax', reason: 'quick-service' }), row('poor'), row('poor')]),
     );
-    const lines = csv.trim().split('\n');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('breakdown,key,good,average,poor,all,net_satisfaction');
     expect(lines).toContain('total,all,1,0,2,3,-0.333');
     expect(lines).toContain('service,council-tax,1,0,0,1,1.000');

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { feedbackSender } from '../../server/feedback/forwarding.js';
+import { DeliveryRefused } from '../../server/outbox/outbox.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -36,7 +36,7 @@ const item = {
 describe('sending a response to the office', () => {
   it('posts the request body itself to /api/feedback and succeeds on 201 or 200', async () => {
     const target = await office([201, 200]);
-    const send = feedbackSender(target.url, pino({ level: 'silent' }));
+    const send = feedbackSender(target.url);
     await send(item);
     await send(item);
     expect(target.received).toEqual([
@@ -45,12 +45,12 @@ describe('sending a response to the office', () => {
     ]);
   });
 
-  it('retries (throws) while the office is down or busy, and gives up on a refusal that can never succeed', async () => {
+  it('retries (throws) while the office is down or busy, and reports a refusal that can never succeed as refused', async () => {
     const target = await office([503, 429, 400]);
-    const send = feedbackSender(target.url, pino({ level: 'silent' }));
+    const send = feedbackSender(target.url);
     await expect(send(item)).rejects.toThrow('503');
     await expect(send(item)).rejects.toThrow('429');
-    await expect(send(item)).resolves.toBeUndefined();
+    await expect(send(item)).rejects.toBeInstanceOf(DeliveryRefused);
     await new Promise<void>((resolve) => server!.close(() => resolve()));
     server = undefined;
     await expect(send(item)).rejects.toThrow();

@@ -87,7 +87,7 @@ describe('information pages API', () => {
     );
     expect(oneDay.total).toBe(1);
     const csv = await t.get('/api/reports/info-views?from=2026-07-14&to=2026-07-15&format=csv', true);
-    expect(csv.text.split('\n')).toContain('2026-07-14,rent,Rent,pl,1');
+    expect(csv.text.split('\r\n')).toContain('2026-07-14,rent,Rent,pl,1');
   });
 });
 
