@@ -98,42 +98,28 @@ const heard = (p: Payment, at = paidAt + 2_000): JourneyAction => ({ type: 'paym
 const presentCard = { kind: 'present-card' as const, text: 'PRESENT CARD' };
 const enterPin = { kind: 'enter-pin' as const, text: 'ENTER PIN' };
 
+/** What a resident does to reach the summary: council tax, a right reference, £12.50. */
+const toSummary = [loaded, choose('council-tax'), typeReference('12345679'), continued, typeAmount('12.5'), continued];
+
 /** A state for every step (and every card stage), reached by the resident's own actions. */
 const states = {
   loading: initialJourney,
   unavailable: run({ type: 'catalogue-failed' }),
   type: run(loaded),
   'reference, incomplete': run(loaded, choose('council-tax'), typeReference('1234')),
-  'reference, complete': run(loaded, choose('council-tax'), typeReference('12345679')),
-  'amount, empty': run(loaded, choose('council-tax'), typeReference('12345679'), continued),
-  'amount, within limits': run(loaded, choose('council-tax'), typeReference('12345679'), continued, typeAmount('12.5')),
-  summary: run(loaded, choose('council-tax'), typeReference('12345679'), continued, typeAmount('12.5'), continued),
-  'card, starting': run(
-    loaded,
-    choose('council-tax'),
-    typeReference('12345679'),
-    continued,
-    typeAmount('12.5'),
-    continued,
-    pay,
-  ),
+  'reference, complete': run(...toSummary.slice(0, 3)),
+  'amount, empty': run(...toSummary.slice(0, 4)),
+  'amount, within limits': run(...toSummary.slice(0, 5)),
+  summary: run(...toSummary),
+  'card, starting': run(...toSummary, pay),
 } satisfies Record<string, JourneyState>;
 
 const starting = states['card, starting'];
+const inProgress = paymentJourney(starting, heard(payment({ prompt: presentCard })));
 const cardStates = {
-  'card, in progress': paymentJourney(starting, heard(payment({ prompt: presentCard }))),
+  'card, in progress': inProgress,
   'card, card presented': paymentJourney(starting, heard(payment({ prompt: enterPin, cancellable: false }))),
-  'card, cancelling': run(
-    loaded,
-    choose('council-tax'),
-    typeReference('12345679'),
-    continued,
-    typeAmount('12.5'),
-    continued,
-    pay,
-    heard(payment({ prompt: presentCard })),
-    { type: 'cancel-requested' },
-  ),
+  'card, cancelling': paymentJourney(inProgress, { type: 'cancel-requested' }),
   'card, not started': paymentJourney(starting, { type: 'start-refused', id: paymentId, code: 'terminal-busy' }),
   'card, approved': paymentJourney(starting, heard(approved)),
   'card, declined': paymentJourney(starting, heard(declined)),
@@ -349,7 +335,6 @@ describe('the payment journey: paying by card', () => {
     expect(paymentJourney(starting, justInTime)).toBe(starting);
     expect(cardStates['card, lost']).toMatchObject({ card: { stage: { kind: 'lost' } } });
     // Heard from recently: the silence counts from then.
-    const inProgress = cardStates['card, in progress'];
     expect(paymentJourney(inProgress, { type: 'poll-failed', id: paymentId, at: paidAt + lostAfterMs + 1 })).toBe(
       inProgress,
     );
