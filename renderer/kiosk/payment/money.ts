@@ -19,6 +19,18 @@ export function typeAmountKey(text: string, key: string): string {
   return whole.length >= 7 ? text : text + key;
 }
 
+export type AmountProblem = 'enter' | 'too-little' | 'too-much';
+
+/** Why an entered amount cannot be paid for a type with these limits; null when it can. */
+export function amountProblem(text: string, limits: { minPence: number; maxPence: number }): AmountProblem | null {
+  const pence = parsePounds(text);
+  if (pence === null || pence === 0) return 'enter';
+  if (pence < limits.minPence) return 'too-little';
+  if (pence > limits.maxPence) return 'too-much';
+  return null;
+}
+
+/** "£1,234.56" in the resident's language; plain "£1234.56" if the language is unknown to Intl. */
 export function formatMoney(pence: number, language: string): string {
   try {
     return new Intl.NumberFormat(language, { style: 'currency', currency: 'GBP' }).format(pence / 100);

@@ -22,11 +22,11 @@ export interface KeyResult {
 export function typeReferenceKey(mask: string, text: string, key: string): KeyResult {
   const floor = leadingLiterals(mask).length;
   if (key === 'back') {
-    let next = text.length > floor ? text.slice(0, -1) : text;
-    // Step back over literals in the middle of a mask too, so Backspace always removes a typed key.
-    while (next.length > floor && !['digit', 'letter'].includes(String(expectedAt(mask, next.length - 1))))
-      next = next.slice(0, -1);
-    return { text: next };
+    // Step back over literals filled in after the last key, so Backspace always removes a typed key.
+    // Literals before that key stay: the text then ends where the next key is typed.
+    let next = text;
+    while (next.length > floor && !isTyped(mask, next.length - 1)) next = next.slice(0, -1);
+    return { text: next.length > floor ? next.slice(0, -1) : next };
   }
   if (key === 'clear') return { text: leadingLiterals(mask) };
   const candidate = text + key;
@@ -41,6 +41,12 @@ export function typeReferenceKey(mask: string, text: string, key: string): KeyRe
   )
     next += expected;
   return { text: next };
+}
+
+/** Whether the resident types the character at this position (a digit or a letter), rather than it being fixed. */
+function isTyped(mask: string, position: number): boolean {
+  const expected = expectedAt(mask, position);
+  return expected === 'digit' || expected === 'letter';
 }
 
 export type MaskPart = { kind: 'digits' | 'letters'; count: number } | { kind: 'literal'; text: string };
