@@ -77,7 +77,7 @@ test('report, settle an unknown payment, reprint, export and end of day', async 
   const downloading = page.waitForEvent('download');
   await exportSection.getByRole('button', { name: 'Download CSV' }).click();
   const download = await downloading;
-  const csv = readFileSync((await download.path()) as string, 'utf8')
+  const csv = readFileSync(await download.path(), 'utf8')
     .trimEnd()
     .split('\r\n');
   expect(csv.filter((line) => line.startsWith('D,'))).toHaveLength(2);
