@@ -6,117 +6,123 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
-const nodeModules = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+/** Node's own modules, with or without the node: prefix, and their subpaths (fs/promises). */
+const nodeBuiltin = new RegExp(
+  `^(node:.+|(${[...new Set(builtinModules.map((name) => name.split('/')[0]))].join('|')})(/.*)?)$`,
+);
 
-/** Packages that only run in Node: the renderer must not reach them even through a dependency. */
-const nodeOnlyPackages = [
-  'better-sqlite3',
-  'serialport',
-  '@serialport/*',
-  'fastify',
-  '@fastify/*',
-  'pino',
-  'pino-pretty',
-  'ws',
-  'commander',
-  '@node-rs/*',
-  '@point-of-sale/*',
-];
+/** Packages that only run in Node: browser code must not reach them even through a dependency. */
+const nodeOnlyPackage =
+  /^(better-sqlite3|serialport|@serialport\/.+|fastify|@fastify\/.+|pino|pino-pretty|ws|commander|@node-rs\/.+|@point-of-sale\/.+)(\/.*)?$/;
+
+/** A relative import path into one of our top-level folders (`../../server/app.js`). */
+const intoFolder = (...folders) => new RegExp(`^(\\.\\./)+(${folders.join('|')})/`);
 
 const electronOnly = {
-  name: 'electron',
+  source: /^electron(\/.*)?$/,
   message: 'Only electron/ imports electron: the server, hardware and screens run without it.',
 };
 
-/** Boundaries, one block per folder. Each names what the folder may not import and why. */
+/**
+ * One ESLint block that refuses every import whose path matches a `source`, with that entry's message:
+ * static imports and re-exports (type-only ones too), `import()`, `require()` and `import('…')` types.
+ */
+function boundary({ files, ignores = [], refuse }) {
+  return {
+    files,
+    ignores,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: refuse.map(({ source, message }) => ({ regex: source.source, message, caseSensitive: true })) },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...refuse.flatMap(({ source, message }) => [
+          { selector: `ImportExpression[source.value=${source}]`, message },
+          { selector: `CallExpression[callee.name="require"][arguments.0.value=${source}]`, message },
+          { selector: `TSImportType[argument.literal.value=${source}]`, message },
+        ]),
+      ],
+    },
+  };
+}
+
+const rawIpcMessage = 'Use the typed wrappers in electron/ipc-main.ts (main) and electron/preload.ts (bridge).';
+
+/**
+ * The architecture's boundaries (docs/architecture.md), one block per folder. A file takes the rule
+ * options of the last block that matches it, so every folder block repeats the electron refusal.
+ */
 const boundaries = [
-  {
+  boundary({
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    // npm start asks the electron package for its binary's path to launch the shell.
+    ignores: ['electron/**', 'tests/electron/**', 'scripts/start.mjs'],
+    refuse: [electronOnly],
+  }),
+  boundary({
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/vite.config.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronOnly],
-          patterns: [
-            {
-              group: [...nodeModules, ...nodeOnlyPackages],
-              message: 'renderer/ runs in a browser: no Node modules. Ask the server through the typed client.',
-            },
-            {
-              group: ['**/server/**', '**/hardware/**', '**/electron/**'],
-              message: 'renderer/ imports only contract/ and renderer/: reach the server through its HTTP API.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
+    refuse: [
+      electronOnly,
+      {
+        source: nodeBuiltin,
+        message: 'renderer/ runs in a browser: no Node modules. Ask the server through the typed client.',
+      },
+      {
+        source: nodeOnlyPackage,
+        message: 'renderer/ runs in a browser: no Node-only packages. Ask the server through the typed client.',
+      },
+      {
+        source: intoFolder('server', 'hardware', 'electron'),
+        message: 'renderer/ imports only contract/ and renderer/: reach the server through its HTTP API.',
+      },
+    ],
+  }),
+  boundary({
     files: ['server/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronOnly],
-          patterns: [
-            {
-              group: ['**/hardware/**', '!**/hardware/types.js', '!**/hardware/kiosk-devices.js'],
-              message:
-                'server/ reaches hardware/ only through hardware/types.ts and the device factory hardware/kiosk-devices.ts.',
-            },
-            {
-              group: ['**/renderer/**', '**/electron/**'],
-              message: 'server/ runs in plain Node: it imports contract/, server/ and the hardware interface only.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
+    refuse: [
+      electronOnly,
+      {
+        source: /^(\.\.\/)+hardware\/(?!(types|kiosk-devices)(\.[jt]s)?$)/,
+        message:
+          'server/ reaches hardware/ only through hardware/types.ts and the device factory hardware/kiosk-devices.ts.',
+      },
+      {
+        source: intoFolder('renderer', 'electron'),
+        message: 'server/ runs in plain Node: it imports contract/, server/ and the hardware interface only.',
+      },
+    ],
+  }),
+  boundary({
     files: ['hardware/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronOnly],
-          patterns: [
-            {
-              group: ['**/server/**', '**/renderer/**', '**/electron/**'],
-              message: 'hardware/ knows devices only: no server, screens or shell (it may use contract/).',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
+    refuse: [
+      electronOnly,
+      {
+        source: intoFolder('server', 'renderer', 'electron'),
+        message: 'hardware/ knows devices only: no server, screens or shell (it may use contract/).',
+      },
+    ],
+  }),
+  boundary({
     files: ['contract/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronOnly],
-          patterns: [
-            {
-              group: [...nodeModules, ...nodeOnlyPackages],
-              message: 'contract/ is shared by the browser and Node: schemas and types only, no Node modules.',
-            },
-            {
-              group: ['**/server/**', '**/hardware/**', '**/renderer/**', '**/electron/**'],
-              message: 'contract/ depends on nothing of ours: every other part depends on it.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.ts'],
-    ignores: ['tests/electron/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronOnly] }] },
-  },
+    refuse: [
+      electronOnly,
+      {
+        source: nodeBuiltin,
+        message: 'contract/ is shared by the browser and Node: schemas and types only, no Node modules.',
+      },
+      {
+        source: nodeOnlyPackage,
+        message: 'contract/ is shared by the browser and Node: schemas and types only, no Node-only packages.',
+      },
+      {
+        source: intoFolder('server', 'hardware', 'renderer', 'electron', 'tests', 'bench', 'scripts', 'locales'),
+        message: 'contract/ depends on nothing of ours: every other part depends on it.',
+      },
+    ],
+  }),
   {
     // Raw IPC only where it is wrapped: one channel map, typed wrappers, a sender check on every handler.
     files: ['electron/**/*.ts'],
@@ -124,15 +130,13 @@ const boundaries = [
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              importNames: ['ipcRenderer', 'ipcMain'],
-              message: 'Use the typed wrappers in electron/ipc-main.ts (main) and electron/preload.ts (bridge).',
-            },
-          ],
-        },
+        { paths: [{ name: 'electron', importNames: ['ipcRenderer', 'ipcMain'], message: rawIpcMessage }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        // `electron.ipcMain`, `(await import('electron')).ipcMain`, `const { ipcMain } = …`
+        { selector: 'MemberExpression[property.name=/^ipc(Main|Renderer)$/]', message: rawIpcMessage },
+        { selector: 'ObjectPattern > Property[key.name=/^ipc(Main|Renderer)$/]', message: rawIpcMessage },
       ],
     },
   },
@@ -169,6 +173,8 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       eqeqeq: ['error', 'always'],
+      // Playwright fixtures must destructure their first parameter, even one that uses no fixture: `({}, use)`.
+      'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }],
       // fastify handlers are async by convention (a returned value is the answer) with or without an await.
       '@typescript-eslint/require-await': 'off',
     },

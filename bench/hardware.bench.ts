@@ -38,7 +38,6 @@ await printer.start();
 
 let firstByteAt = 0;
 let jobByteAt = 0;
-let received = 0;
 const onBytes = (chunk: Buffer): void => {
   const now = performance.now();
   if (firstByteAt === 0) firstByteAt = now;
@@ -46,7 +45,6 @@ const onBytes = (chunk: Buffer): void => {
     // The job starts with ESC @ (1B 40); everything before it is the status request.
     for (let i = 0; i < chunk.length - 1; i++) if (chunk[i] === 0x1b && chunk[i + 1] === 0x40) jobByteAt = now;
   }
-  received += chunk.length;
 };
 // Listen on the simulator's side of the line: the moment bytes come out of the port.
 sim.onReceive(onBytes);

@@ -216,7 +216,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < scriptedSessions; i++) {
       ticketTimes.push(await scriptedSession(page, i % 2 === 1));
       await page.waitForTimeout(100); // the last tap's two frames
-      taps.push(...((await page.evaluate('window.__taps')) as number[]));
+      taps.push(...(await page.evaluate<number[]>('window.__taps')));
       await page.reload();
       await page.getByRole('button', { name: 'Touch to start' }).waitFor();
     }

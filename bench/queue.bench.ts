@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startHub as startHubProcess } from '../tests/support/hub-process.js';
+import { messageText } from '../tests/support/websocket-text.js';
 import { quantile, round, summary, writeResults } from './support/stats.js';
 import WebSocket from 'ws';
 
@@ -71,7 +72,7 @@ try {
   const waiters = new Map<string, (at: number) => void>();
   socket.on('message', (data) => {
     const at = performance.now();
-    const event = JSON.parse(String(data)) as { type: string; ticket?: { number: string } };
+    const event = JSON.parse(messageText(data)) as { type: string; ticket?: { number: string } };
     if (event.type !== 'ticket.called' || !event.ticket) return;
     arrivals.set(event.ticket.number, at);
     waiters.get(event.ticket.number)?.(at);

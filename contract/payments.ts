@@ -49,16 +49,19 @@ export type ReferenceProblem = z.infer<typeof ReferenceProblem>;
 
 export type ReferenceCheck =
   | { ok: true; reference: string }
-  /** `position` is 0-based, for wrong-character. */
-  | { ok: false; reason: ReferenceProblem; position?: number; expected?: 'digit' | 'letter' | string };
+  /** For wrong-character: `position` is 0-based; `expected` is 'digit', 'letter' or the literal character. */
+  | { ok: false; reason: ReferenceProblem; position?: number; expected?: string };
 
 /** Upper-case, without spaces or hyphens (people copy "1234 5678" from a bill). */
 export function normaliseReference(input: string): string {
   return input.replace(/[\s-]+/g, '').toUpperCase();
 }
 
-/** Whether the next key can be a digit or a letter, or which literal, at this position of the mask. */
-export function expectedAt(mask: string, position: number): 'digit' | 'letter' | string | null {
+/**
+ * What the mask wants at this position: 'digit', 'letter', or the literal character itself
+ * (null past its end).
+ */
+export function expectedAt(mask: string, position: number): string | null {
   const slot = mask[position];
   if (slot === undefined) return null;
   if (slot === '#') return 'digit';

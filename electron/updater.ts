@@ -82,7 +82,7 @@ export async function startUpdater(updates: ShellConfig['updates'], hooks: Updat
 
   const check = () =>
     updater.checkForUpdates().catch((error: unknown) => hooks.logger.warn({ err: error }, 'update check failed'));
-  const checkTimer = setInterval(check, updates.checkEveryMinutes * 60_000);
+  const checkTimer = setInterval(() => void check(), updates.checkEveryMinutes * 60_000);
   const installTimer = setInterval(() => {
     if (!ready) return;
     if (

@@ -34,7 +34,7 @@ export function flattenKeys(value: Json, prefix = ''): Map<string, string> {
     const path = prefix ? `${prefix}.${key}` : key;
     if (child !== null && typeof child === 'object' && !Array.isArray(child))
       for (const [k, v] of flattenKeys(child, path)) out.set(k, v);
-    else out.set(path, String(child));
+    else out.set(path, typeof child === 'string' ? child : JSON.stringify(child));
   }
   return out;
 }
@@ -43,7 +43,7 @@ function readJson(file: string, root: string): Json {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Json;
   } catch (error) {
-    throw new Error(`${relative(root, file)} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${relative(root, file)} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -143,7 +143,7 @@ export function check(root: string = repositoryRoot): string[] {
         faults.push(
           `locales/${code}/${ns}.json has no "_meta": {"reviewedBy", "status"} saying whether a council translator has reviewed it`,
         );
-      const translated = flattenKeys(json as Json);
+      const translated = flattenKeys(json);
       const required = new Set<string>();
       for (const key of source.keys()) {
         const base = key.replace(pluralSuffix, '');

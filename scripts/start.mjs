@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-let electronBinary = null;
+let electronBinary;
 try {
   electronBinary = require('electron'); // the package's main export is the binary's path; throws if missing
 } catch {

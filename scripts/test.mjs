@@ -27,6 +27,8 @@ const typecheck = electronTypes
 
 const steps = [
   ...typecheck,
+  ['format check', 'npm', ['run', '--silent', 'format:check']],
+  ['lint', 'npm', ['run', '--silent', 'lint']],
   ['translations', 'npm', ['run', '--silent', 'i18n:check']],
   // Built before any test: API and browser tests serve the screens from dist/renderer.
   ['renderer build', 'npm', ['run', '--silent', 'build:renderer']],

@@ -72,7 +72,7 @@ program
   .action(async (options: { port: string; baud: number }) => {
     const link = await open(options.port, options.baud);
     const driver = new EscPosDriver(link, { statusBack: false, deviceName: 'printer', realtimeTimeoutMs: 2_000 });
-    let code: number = EXIT.ok;
+    let code: number;
     try {
       const status = await driver.pollStatus();
       const verdict = verdictFor(status, 'printer');

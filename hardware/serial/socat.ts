@@ -50,7 +50,7 @@ function spawnSocat(a: string, b: string): Promise<Socat> {
   wrapper.unref();
   return new Promise((resolve, reject) => {
     let out = '';
-    wrapper.stdout!.on('data', (chunk: Buffer) => {
+    wrapper.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const line = out.split('\n')[0];
       if (out.includes('\n') && line) resolve({ wrapper, pid: Number(line) });

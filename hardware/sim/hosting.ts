@@ -90,7 +90,7 @@ function memoryLine(device: Attachable): SimulatedLine {
         if (!plugged) throw new Error('simulated device is unplugged');
         const cable = memoryCable('in-memory simulator line');
         device.attach(cable.deviceSide.stream);
-        unplugCurrent = cable.unplug;
+        unplugCurrent = () => cable.unplug();
         return cable.hostSide;
       },
     },

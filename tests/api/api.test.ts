@@ -12,6 +12,7 @@ import {
   Ticket,
   WaitStandardReport,
 } from '../../contract/queue.js';
+import { messageText } from '../support/websocket-text.js';
 import { call, signIn, startHub, type HubProcess } from './hub-process.js';
 
 // Real processes on a shared, busy machine: generous time limits (no speed is asserted).
@@ -60,7 +61,7 @@ function openSocket(): Promise<{
   const events: QueueEvent[] = [];
   const waiters: Array<() => void> = [];
   socket.on('message', (data) => {
-    const parsed = QueueEvent.safeParse(JSON.parse(String(data)));
+    const parsed = QueueEvent.safeParse(JSON.parse(messageText(data)));
     if (parsed.success) events.push(parsed.data);
     waiters.splice(0).forEach((wake) => wake());
   });

@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { kioskUrl, startVisit, words, type Lang } from './kiosk-helpers';
+import { kioskUrl, words, type Lang } from './kiosk-helpers';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 type Mode = 'normal' | 'large-text' | 'high-contrast';

@@ -3,6 +3,7 @@
  * the end of the ticket journey (tied to the ticket), at a desk tablet (tied to the ticket just
  * completed there), and through an outage (kept on the kiosk and sent later).
  */
+import type { Page } from '@playwright/test';
 import { test, expect, type HubApi } from './fixtures';
 import { kioskUrl, startVisit, words } from './kiosk-helpers';
 
@@ -21,6 +22,15 @@ interface Report {
   byTouchpoint: Tally[];
   byService: Tally[];
   byWaitTarget: Tally[];
+}
+
+/** How many answers the kiosk keeps in its outbox, waiting to be sent. */
+function outboxLength(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const outbox: unknown = JSON.parse(localStorage.getItem('kiosk.feedback.outbox') ?? '[]');
+    if (!Array.isArray(outbox)) throw new Error('the feedback outbox is not a list');
+    return outbox.length;
+  });
 }
 
 async function feedbackReport(api: HubApi): Promise<Report> {
@@ -85,18 +95,14 @@ test('nothing is lost while the server cannot be reached: the answer is kept and
   await page.getByRole('button', { name: words.en.good, exact: true }).click();
   await page.getByRole('button', { name: words.en.skip }).click();
   await expect(page.getByRole('heading', { level: 1, name: words.en.thanks })).toBeVisible();
-  await expect
-    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('kiosk.feedback.outbox') ?? '[]').length))
-    .toBe(1);
+  await expect.poll(() => outboxLength(page)).toBe(1);
   expect((await feedbackReport(api)).all).toBe(0);
 
   // The kiosk restarts while still offline-queued, then the network comes back.
   await context.setOffline(false);
   await page.reload();
   await expect.poll(async () => (await feedbackReport(api)).all, { timeout: 20_000 }).toBe(1);
-  await expect
-    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('kiosk.feedback.outbox') ?? '[]').length))
-    .toBe(0);
+  await expect.poll(() => outboxLength(page)).toBe(0);
 });
 
 test('desk-side mode shows only the faces and ties the answer to the ticket just completed at that desk', async ({

@@ -55,7 +55,7 @@ describe('who may call the shell over IPC', () => {
     ['a frame that is gone', { ...kioskPage, frame: null }, /gone/],
     ['a window the shell did not open', { ...kioskPage, webContentsId: 99 }, /webContents 99 is not a shell window/],
   ])('refuses %s', (_name, sender, reason) => {
-    const verdict = checkSender(sender as IpcSender, anchor);
+    const verdict = checkSender(sender, anchor);
     expect(verdict.trusted).toBe(false);
     if (!verdict.trusted) expect(verdict.reason).toMatch(reason);
   });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { PrinterSupervisorOptions } from '../../hardware/supervision/printer-supervisor.js';
-import { cleanUpAfterEach, until } from './support/lifecycle.js';
+import { cleanUpAfterEach } from './support/lifecycle.js';
 import { sampleTicket as ticket, startPrinterRig } from './support/printer.js';
 
 const cleanups = cleanUpAfterEach();

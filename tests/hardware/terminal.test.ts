@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import pino from 'pino';
 import type { TerminalSupervisorOptions } from '../../hardware/supervision/terminal-supervisor.js';
 import type { TerminalPrompt } from '../../hardware/types.js';
-import { cleanUpAfterEach, until } from './support/lifecycle.js';
+import { cleanUpAfterEach } from './support/lifecycle.js';
 import { sampleRequest as request, startTerminalRig } from './support/terminal.js';
 
 const cleanups = cleanUpAfterEach();

@@ -10,8 +10,6 @@ import { queueMigrations } from '../../server/queue/migrations.js';
 import { Queue } from '../../server/queue/queue.js';
 import { openDatabase, type Db } from '../../server/store/database.js';
 
-type Input = Parameters<typeof SiteConfig.parse>[0];
-
 export const baseSite = {
   site: { id: 'test-office', name: 'Test Office', councilName: 'Test Council', timeZone: 'Europe/London' },
   waitTargetSeconds: 600,
@@ -44,7 +42,7 @@ export function queueFixture(
   const dir = mkdtempSync(join(tmpdir(), 'queue-test-'));
   const db = openDatabase(join(dir, 'queue.sqlite'), queueMigrations);
   const clock = new ManualClock(new Date(start));
-  const config = SiteConfig.parse({ ...baseSite, ...overrides } as Input);
+  const config = SiteConfig.parse({ ...baseSite, ...overrides });
   const hub = new EventHub();
   const events: PushedEvent[] = [];
   hub.subscribe((event) => events.push(event));

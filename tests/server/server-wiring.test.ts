@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import { IssuedTicket } from '../../contract/queue.js';
 import { createServer, type HubServer } from '../../server/app.js';
 import { demoSiteConfig } from '../../server/demo/seed.js';
+import { messageText } from '../support/websocket-text.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wiring-'));
 const rendererDir = join(dir, 'renderer');
@@ -119,7 +120,7 @@ describe('event socket', () => {
     await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
     const received = new Promise<unknown>((resolve) =>
       socket.on('message', (data) => {
-        const event = JSON.parse(String(data)) as { type: string };
+        const event = JSON.parse(messageText(data)) as { type: string };
         if (event.type === 'example.happened') resolve(event);
       }),
     );
