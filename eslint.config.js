@@ -28,30 +28,46 @@ const electronOnly = {
   message: 'Only electron/ imports electron: the server, hardware and screens run without it.',
 };
 
+/** What no file in renderer/ may import (repeated in each screen's block: a later block replaces the rule's options). */
+const rendererPatterns = [
+  {
+    group: [...nodeModules, ...nodeOnlyPackages],
+    message: 'renderer/ runs in a browser: no Node modules. Ask the server through the typed client.',
+  },
+  {
+    group: ['**/server/**', '**/hardware/**', '**/electron/**'],
+    message: 'renderer/ imports only contract/ and renderer/: reach the server through its HTTP API.',
+  },
+];
+
+/** The screens, each its own page. What two of them need lives in renderer/shared/. */
+const screens = ['kiosk', 'staff', 'display', 'reports'];
+
 /** Boundaries, one block per folder. Each names what the folder may not import and why. */
 const boundaries = [
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/vite.config.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnly], patterns: rendererPatterns }] },
+  },
+  ...screens.map((screen) => ({
+    files: [`renderer/${screen}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [electronOnly],
           patterns: [
+            ...rendererPatterns,
             {
-              group: [...nodeModules, ...nodeOnlyPackages],
-              message: 'renderer/ runs in a browser: no Node modules. Ask the server through the typed client.',
-            },
-            {
-              group: ['**/server/**', '**/hardware/**', '**/electron/**'],
-              message: 'renderer/ imports only contract/ and renderer/: reach the server through its HTTP API.',
+              group: screens.filter((other) => other !== screen).map((other) => `**/${other}/**`),
+              message: `renderer/${screen}/ is one screen: it imports no other screen's folder. Move what both need to renderer/shared/.`,
             },
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['server/**/*.ts'],
     rules: {

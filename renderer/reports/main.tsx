@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from '../shared/i18n';
 import { ReportsApp } from './ReportsApp';
-import '../staff/staff.css';
+import '../shared/staff-pages.css';
 import './reports.css';
 
 // Staff-facing screens are English only (not translated for residents).

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from '../shared/i18n';
 import { StaffApp } from './StaffApp';
+import '../shared/staff-pages.css';
 import './staff.css';
 
 // Staff-facing screens are English only (not translated for residents).

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from '../../shared/i18n';
 import { PaymentsApp } from './PaymentsApp';
-import '../../staff/staff.css';
+import '../../shared/staff-pages.css';
 import '../reports.css';
 
 // Staff-facing: English only, like the other reports.
