@@ -69,6 +69,13 @@ export async function request<S extends z.ZodType>(
   return responseSchema.parse(json) as z.infer<S>;
 }
 
+/** For a call that always answers with content: "no content" (204) is a fault, not an empty answer. */
+export async function must<T>(promise: Promise<T | null>, what: string): Promise<T> {
+  const value = await promise;
+  if (value === null) throw new Error(`${what}: the server sent no content`);
+  return value;
+}
+
 /**
  * Subscribes to /api/events, reconnecting with backoff. Returns a function that stops it.
  * Each message is checked against `schema`; unknown messages are ignored (newer servers may send more).
