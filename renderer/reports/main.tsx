@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { initI18n } from '../shared/i18n';
+import { ReloadPrompt } from '../shared/ReloadPrompt';
 import { ReportsApp } from './ReportsApp';
 import '../shared/staff-pages.css';
 import './reports.css';
@@ -11,7 +13,9 @@ void initI18n({ namespaces: ['reports', 'reports-feedback', 'staff'], language: 
   if (!root) throw new Error('#root is missing from reports.html');
   createRoot(root).render(
     <StrictMode>
-      <ReportsApp />
+      <ErrorBoundary fallback={<ReloadPrompt />}>
+        <ReportsApp />
+      </ErrorBoundary>
     </StrictMode>,
   );
 });
