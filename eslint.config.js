@@ -50,6 +50,26 @@ function boundary({ files, ignores = [], refuse }) {
 
 const rawIpcMessage = 'Use the typed wrappers in electron/ipc-main.ts (main) and electron/preload.ts (bridge).';
 
+/** What no file in renderer/ may import (each screen's block repeats it: a later block replaces the options). */
+const rendererRefusals = [
+  electronOnly,
+  {
+    source: nodeBuiltin,
+    message: 'renderer/ runs in a browser: no Node modules. Ask the server through the typed client.',
+  },
+  {
+    source: nodeOnlyPackage,
+    message: 'renderer/ runs in a browser: no Node-only packages. Ask the server through the typed client.',
+  },
+  {
+    source: intoFolder('server', 'hardware', 'electron'),
+    message: 'renderer/ imports only contract/ and renderer/: reach the server through its HTTP API.',
+  },
+];
+
+/** The screens, each its own page. */
+const screens = ['kiosk', 'staff', 'display', 'reports'];
+
 /**
  * The architecture's boundaries (docs/architecture.md), one block per folder. A file takes the rule
  * options of the last block that matches it, so every folder block repeats the electron refusal.
@@ -64,22 +84,21 @@ const boundaries = [
   boundary({
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/vite.config.ts'],
-    refuse: [
-      electronOnly,
-      {
-        source: nodeBuiltin,
-        message: 'renderer/ runs in a browser: no Node modules. Ask the server through the typed client.',
-      },
-      {
-        source: nodeOnlyPackage,
-        message: 'renderer/ runs in a browser: no Node-only packages. Ask the server through the typed client.',
-      },
-      {
-        source: intoFolder('server', 'hardware', 'electron'),
-        message: 'renderer/ imports only contract/ and renderer/: reach the server through its HTTP API.',
-      },
-    ],
+    refuse: rendererRefusals,
   }),
+  // Each screen is its own page: what two of them need lives in renderer/shared/.
+  ...screens.map((screen) =>
+    boundary({
+      files: [`renderer/${screen}/**/*.{ts,tsx}`],
+      refuse: [
+        ...rendererRefusals,
+        {
+          source: new RegExp(`^(\\.\\./)+(${screens.filter((other) => other !== screen).join('|')})/`),
+          message: `renderer/${screen}/ is one screen: it imports no other screen's folder. Move what both need to renderer/shared/.`,
+        },
+      ],
+    }),
+  ),
   boundary({
     files: ['server/**/*.ts'],
     refuse: [

@@ -4,7 +4,7 @@
  */
 let context: AudioContext | null = null;
 
-export function audioContext(): AudioContext | null {
+function audioContext(): AudioContext | null {
   if (typeof AudioContext === 'undefined') return null;
   context ??= new AudioContext();
   return context;
@@ -37,7 +37,7 @@ const tones = [
   { frequency: 880, start: 0, length: 0.6 },
   { frequency: 659.25, start: 0.45, length: 0.9 },
 ];
-export const chimeSeconds = 1.4;
+const chimeSeconds = 1.4;
 
 export function playChime(): Promise<void> {
   const ctx = audioContext();

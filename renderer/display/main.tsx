@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { initI18n } from '../shared/i18n';
+import { ReloadPrompt } from '../shared/ReloadPrompt';
 import { DisplayApp } from './DisplayApp';
 import './display.css';
 
@@ -10,7 +12,9 @@ void initI18n({ namespaces: ['display'], language: 'en' }).then(() => {
   if (!root) throw new Error('#root is missing from display.html');
   createRoot(root).render(
     <StrictMode>
-      <DisplayApp />
+      <ErrorBoundary fallback={<ReloadPrompt />}>
+        <DisplayApp />
+      </ErrorBoundary>
     </StrictMode>,
   );
 });

@@ -1,12 +1,12 @@
 /**
- * The lobby board: the latest calls, newest first. Initial state from GET /api/calls/recent, then
- * live from /api/events. A call or recall puts the ticket at the top and queues an announcement;
+ * The lobby board: the latest calls, newest first. Initial state from the recent calls, then live
+ * from the server's event stream. A call or recall puts the ticket at the top and queues an announcement;
  * a no-show or transfer takes it off the board (nobody should go to a desk no longer expecting them).
  */
 import { create } from 'zustand';
-import { z } from 'zod';
-import { Desk, QueueEvent, RecentCall, TicketStatus } from '../../contract/queue';
-import { request, subscribeToEvents } from '../shared/api-client';
+import { type Desk, QueueEvent } from '../../contract/queue';
+import { subscribeToEvents } from '../shared/api-client';
+import { fetchDesks, fetchRecentCalls, fetchTicketState } from './api';
 
 export interface BoardCall {
   ticketId: string;
@@ -18,11 +18,9 @@ export interface BoardCall {
 }
 
 /** The board shows the newest call large and this many previous calls beneath it. */
-export const previousCallsShown = 6;
+const previousCallsShown = 6;
 /** Asked of the server, so that after dropping calls no longer valid there are still enough to fill the board. */
 const recentCallsAsked = 20;
-
-const RecentCalls = z.array(RecentCall);
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
 
@@ -96,25 +94,15 @@ export const useBoard = create<BoardState>((set, get) => ({
 }));
 
 async function readBoard(arrivedSinceStart: () => QueueEvent[]): Promise<void> {
-  const [desks, recent] = await Promise.all([
-    request('GET', '/api/desks', z.array(Desk)),
-    request('GET', `/api/calls/recent?limit=${recentCallsAsked}`, RecentCalls),
-  ]);
+  const [desks, recent] = await Promise.all([fetchDesks(), fetchRecentCalls(recentCallsAsked)]);
   // The server lists calls and recalls newest first; keep one line per ticket.
   let calls: BoardCall[] = [];
-  for (const call of recent ?? []) {
+  for (const call of recent) {
     if (!calls.some((c) => c.ticketId === call.ticketId))
       calls.push({ ticketId: call.ticketId, number: call.number, desk: call.desk, at: call.calledAt, seq: ++seq });
   }
   // As live: a ticket since marked no-show, transferred (waiting again) or closed is not shown.
-  const states = await Promise.all(
-    calls.map((call) =>
-      request('GET', `/api/tickets/${encodeURIComponent(call.ticketId)}`, TicketStatus).then(
-        (ticket) => ticket?.state ?? null,
-        () => null,
-      ),
-    ),
-  );
+  const states = await Promise.all(calls.map((call) => fetchTicketState(call.ticketId).catch(() => null)));
   calls = calls
     .filter((_, i) => {
       const state = states[i];
@@ -128,5 +116,5 @@ async function readBoard(arrivedSinceStart: () => QueueEvent[]): Promise<void> {
   // A call already on the board keeps its identity, so a catch-up reload does not re-highlight it.
   const shown = useBoard.getState().calls;
   calls = calls.map((call) => shown.find((s) => s.ticketId === call.ticketId && s.at === call.at) ?? call);
-  useBoard.setState({ desks: desks ?? [], calls });
+  useBoard.setState({ desks, calls });
 }

@@ -1,18 +1,12 @@
 /** The kiosk's server calls, each checked against the contract. */
 import { z } from 'zod';
-import { request } from '../shared/api-client';
+import { must, request } from '../shared/api-client';
 import { IssuedTicket, PrintTicketResponse, Service, type IssueTicketRequest } from '../../contract/queue';
 import { InfoPage, InfoPageList, PrintInfoResponse } from '../../contract/info';
 import { FeedbackScreenConfig, SubmitFeedbackResponse, type SubmitFeedbackRequest } from '../../contract/feedback';
 import { KioskConfig } from '../../contract/config';
 
 const timeoutMs = 15_000;
-
-async function must<T>(promise: Promise<T | null>, what: string): Promise<T> {
-  const value = await promise;
-  if (value === null) throw new Error(`${what}: the server sent no content`);
-  return value;
-}
 
 export const fetchServices = () =>
   must(request('GET', '/api/services', z.array(Service), undefined, { timeoutMs }), 'services');
@@ -22,7 +16,7 @@ const KioskSummary = KioskConfig.pick({ id: true, name: true, offers: true, time
 export type KioskTimers = KioskConfig['timers'];
 
 /** What a kiosk offers when the server cannot say: the site config's own defaults. */
-export const defaultOffers: readonly Offer[] = ['tickets', 'information', 'feedback'];
+const defaultOffers: readonly Offer[] = ['tickets', 'information', 'feedback'];
 export const defaultTimers: KioskTimers = { idleSeconds: 60, countdownSeconds: 30, returnSeconds: 15 };
 
 /** What this kiosk offers and its timers (`GET /api/kiosks/:kiosk`, from the site config's `kiosks[]`). */
@@ -54,7 +48,7 @@ export const printTicket = (kioskId: string, ticketId: string) =>
 
 export const fetchInfoPages = (lang: string) =>
   must(
-    request('GET', `/api/info/pages?lang=${encodeURIComponent(lang)}`, InfoPageList, undefined, { timeoutMs }),
+    request('GET', `/api/info/pages?${new URLSearchParams({ lang })}`, InfoPageList, undefined, { timeoutMs }),
     'pages',
   );
 
@@ -62,7 +56,7 @@ export const fetchInfoPage = (slug: string, lang: string) =>
   must(
     request(
       'GET',
-      `/api/info/pages/${encodeURIComponent(slug)}?lang=${encodeURIComponent(lang)}`,
+      `/api/info/pages/${encodeURIComponent(slug)}?${new URLSearchParams({ lang })}`,
       InfoPage,
       undefined,
       { timeoutMs },

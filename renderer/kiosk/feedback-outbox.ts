@@ -9,61 +9,88 @@ import { ApiRequestError } from '../shared/api-client';
 import { postFeedback } from './api';
 
 const storageKey = 'kiosk.feedback.outbox';
-const retryMs = 15_000;
-let timer: ReturnType<typeof setTimeout> | undefined;
-let flushing: Promise<void> | null = null;
+export const retryMs = 15_000;
 
-function read(): SubmitFeedbackRequest[] {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(storageKey) ?? '[]');
-    return Array.isArray(parsed) ? (parsed as SubmitFeedbackRequest[]) : [];
-  } catch {
-    return [];
+export interface FeedbackOutboxParts {
+  storage: Pick<Storage, 'getItem' | 'setItem'>;
+  send: (response: SubmitFeedbackRequest) => Promise<unknown>;
+}
+
+export interface FeedbackOutbox {
+  /** Stores the response (replacing one with the same id) and tries to send everything at once. */
+  submit: (response: SubmitFeedbackRequest) => void;
+  /** Sends everything waiting, oldest first; keeps what the server did not take and tries again later. */
+  flush: () => Promise<void>;
+}
+
+/**
+ * A 4xx other than timeout/too-many is a record the server will never take: retrying would block
+ * the queue for ever. Everything else (offline, 5xx) stays for the next attempt.
+ */
+function refusedForGood(error: unknown): error is ApiRequestError {
+  return (
+    error instanceof ApiRequestError &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    error.status !== 408 &&
+    error.status !== 429
+  );
+}
+
+export function createFeedbackOutbox({ storage, send }: FeedbackOutboxParts): FeedbackOutbox {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let flushing: Promise<void> | null = null;
+
+  function read(): SubmitFeedbackRequest[] {
+    try {
+      const parsed: unknown = JSON.parse(storage.getItem(storageKey) ?? '[]');
+      return Array.isArray(parsed) ? (parsed as SubmitFeedbackRequest[]) : [];
+    } catch {
+      return [];
+    }
   }
+
+  function write(items: SubmitFeedbackRequest[]): void {
+    storage.setItem(storageKey, JSON.stringify(items));
+  }
+
+  function flush(): Promise<void> {
+    flushing ??= (async () => {
+      clearTimeout(timer);
+      for (const item of read()) {
+        try {
+          await send(item);
+        } catch (error) {
+          if (!refusedForGood(error)) break;
+          console.warn(`feedback ${item.id} refused by the server: ${error.message}`);
+        }
+        write(read().filter((r) => r.id !== item.id));
+      }
+      if (read().length > 0) timer = setTimeout(() => void flush(), retryMs);
+    })().finally(() => {
+      flushing = null;
+    });
+    return flushing;
+  }
+
+  return {
+    submit: (response) => {
+      write([...read().filter((r) => r.id !== response.id), response]);
+      void flush();
+    },
+    flush,
+  };
 }
 
-function write(items: SubmitFeedbackRequest[]): void {
-  localStorage.setItem(storageKey, JSON.stringify(items));
-}
-
-export function pendingFeedback(): number {
-  return read().length;
-}
+let kioskOutbox: FeedbackOutbox | null = null;
+/** The kiosk's own outbox, made on first use (localStorage exists only in the page). */
+const outbox = () => (kioskOutbox ??= createFeedbackOutbox({ storage: localStorage, send: postFeedback }));
 
 export function submitFeedback(response: SubmitFeedbackRequest): void {
-  write([...read().filter((r) => r.id !== response.id), response]);
-  void flushFeedback();
-}
-
-/** Sends everything waiting, oldest first; keeps what the server did not take and tries again later. */
-export function flushFeedback(): Promise<void> {
-  flushing ??= (async () => {
-    clearTimeout(timer);
-    for (const item of read()) {
-      try {
-        await postFeedback(item);
-      } catch (error) {
-        // A 4xx other than timeout/too-many is a record the server will never take: retrying would
-        // block the queue for ever. Everything else (offline, 5xx) stays for the next attempt.
-        const permanent =
-          error instanceof ApiRequestError &&
-          error.status >= 400 &&
-          error.status < 500 &&
-          error.status !== 408 &&
-          error.status !== 429;
-        if (!permanent) break;
-        console.warn(`feedback ${item.id} refused by the server: ${error.message}`);
-      }
-      write(read().filter((r) => r.id !== item.id));
-    }
-    if (read().length > 0) timer = setTimeout(() => void flushFeedback(), retryMs);
-  })().finally(() => {
-    flushing = null;
-  });
-  return flushing;
+  outbox().submit(response);
 }
 
 export function startFeedbackOutbox(): void {
-  window.addEventListener('online', () => void flushFeedback());
-  void flushFeedback();
+  window.addEventListener('online', () => void outbox().flush());
+  void outbox().flush();
 }

@@ -9,7 +9,9 @@ import { changeLanguage, initI18n } from '../shared/i18n';
 import { findLanguage } from '../shared/languages';
 import '../shared/base.css';
 import './kiosk.css';
+import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { App } from './App';
+import { CrashScreen } from './components/CrashScreen';
 import { fetchFeedbackConfig, fetchKioskSummary } from './api';
 import { startFeedbackOutbox } from './feedback-outbox';
 import { readParams } from './params';
@@ -52,7 +54,9 @@ async function start(): Promise<void> {
   createRoot(container).render(
     <StrictMode>
       <KioskSetupContext.Provider value={setup}>
-        <App />
+        <ErrorBoundary fallback={<CrashScreen />}>
+          <App />
+        </ErrorBoundary>
       </KioskSetupContext.Provider>
     </StrictMode>,
   );

@@ -3,9 +3,8 @@
  * benchmark) shorter timers. `/kiosk?kiosk=kiosk-1`, `/kiosk?mode=desk&desk=desk-1`, `?idle=3`.
  * Timers not in the URL come from the kiosk's site config (`kiosks[].timers`).
  */
-import type { KioskTimers } from './api';
+import { defaultTimers, type KioskTimers } from './api';
 
-const builtInTimers: KioskTimers = { idleSeconds: 60, countdownSeconds: 30, returnSeconds: 15 };
 const idPattern = /^[a-z0-9-]{1,60}$/;
 
 export interface KioskParams {
@@ -28,7 +27,7 @@ function seconds(value: string | null, fallback: number, min: number, max: numbe
   return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
 }
 
-export function readParams(search: string = location.search, timers: KioskTimers = builtInTimers): KioskParams {
+export function readParams(search: string = location.search, timers: KioskTimers = defaultTimers): KioskParams {
   const q = new URLSearchParams(search);
   const kiosk = q.get('kiosk');
   const desk = q.get('desk');

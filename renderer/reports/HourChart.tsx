@@ -5,9 +5,8 @@ import type { WaitStandardBreakdown } from '../../contract/queue';
 
 ChartJS.register(BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
-/** Tickets per hour of day, stacked: seen within the target, and not. The table beside it carries the same figures for screen readers. */
 /** Every hour from the office day (08–17) or the first/last hour with tickets, so the chart shows the day's shape. */
-export function hoursOfDay(present: WaitStandardBreakdown[]): WaitStandardBreakdown[] {
+function hoursOfDay(present: WaitStandardBreakdown[]): WaitStandardBreakdown[] {
   const numbers = present.map((hour) => Number(hour.key));
   const first = Math.min(8, ...numbers);
   const last = Math.max(17, ...numbers);
@@ -32,6 +31,7 @@ export function hoursOfDay(present: WaitStandardBreakdown[]): WaitStandardBreakd
   return out;
 }
 
+/** Tickets per hour of day, stacked: seen within the target, and not. The table beside it carries the same figures for screen readers. */
 export function HourChart({ hours: present, summary }: { hours: WaitStandardBreakdown[]; summary: string }) {
   const { t } = useTranslation('reports');
   const hours = hoursOfDay(present);

@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { Service, WaitStandardReport } from '../../contract/queue';
-import { request } from '../shared/api-client';
+import type { Service, WaitStandardReport } from '../../contract/queue';
 import { handleUnauthorised } from '../shared/session';
 import { SignInGate } from '../shared/SignInGate';
 import { ReportsHeader } from './ReportsHeader';
 import { describeError } from '../shared/errors';
 import { formatDuration } from '../shared/waitLevel';
-import { periodFor, toDateInput, type PeriodKind } from './period';
+import { periodFor, toDateInput, type Period, type PeriodKind } from './period';
+import { fetchServices, fetchWaitStandard } from './api';
 import { BreakdownTable, formatPercent } from './BreakdownTable';
 import { HourChart } from './HourChart';
 import { FeedbackSection } from './feedback/FeedbackSection';
@@ -30,7 +29,7 @@ function Reports() {
   const [customFrom, setCustomFrom] = useState(today);
   const [customTo, setCustomTo] = useState(today);
   const [report, setReport] = useState<WaitStandardReport | null>(null);
-  const [shownPeriod, setShownPeriod] = useState<{ from: Date; to: Date } | null>(null);
+  const [shownPeriod, setShownPeriod] = useState<Period | null>(null);
   const [services, setServices] = useState<Service[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -45,14 +44,10 @@ function Reports() {
       setLoading(true);
       setError(null);
       try {
-        const query = `from=${encodeURIComponent(period.from.toISOString())}&to=${encodeURIComponent(period.to.toISOString())}`;
-        const [answer, serviceList] = await Promise.all([
-          request('GET', `/api/reports/wait-standard?${query}`, WaitStandardReport),
-          request('GET', '/api/services', z.array(Service)),
-        ]);
+        const [answer, serviceList] = await Promise.all([fetchWaitStandard(period), fetchServices()]);
         setReport(answer);
         setShownPeriod(period);
-        setServices(serviceList ?? []);
+        setServices(serviceList);
       } catch (caught) {
         if (!handleUnauthorised(caught)) setError(describeError(caught, t));
       } finally {

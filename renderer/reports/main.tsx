@@ -1,8 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { initI18n } from '../shared/i18n';
+import { ReloadPrompt } from '../shared/ReloadPrompt';
 import { ReportsApp } from './ReportsApp';
-import '../staff/staff.css';
+import '../shared/staff-pages.css';
 import './reports.css';
 
 // Staff-facing screens are English only (not translated for residents).
@@ -11,7 +13,9 @@ void initI18n({ namespaces: ['reports', 'reports-feedback', 'staff'], language: 
   if (!root) throw new Error('#root is missing from reports.html');
   createRoot(root).render(
     <StrictMode>
-      <ReportsApp />
+      <ErrorBoundary fallback={<ReloadPrompt />}>
+        <ReportsApp />
+      </ErrorBoundary>
     </StrictMode>,
   );
 });

@@ -66,7 +66,14 @@ export async function request<S extends z.ZodType>(
       );
     throw new ApiRequestError(response.status, 'http-error', `The server answered ${response.status}.`);
   }
-  return responseSchema.parse(json) as z.infer<S>;
+  return responseSchema.parse(json);
+}
+
+/** For a call that always answers with content: "no content" (204) is a fault, not an empty answer. */
+export async function must<T>(promise: Promise<T | null>, what: string): Promise<T> {
+  const value = await promise;
+  if (value === null) throw new Error(`${what}: the server sent no content`);
+  return value;
 }
 
 /**
@@ -91,7 +98,7 @@ export function subscribeToEvents<S extends z.ZodType>(
     socket.onmessage = (message) => {
       try {
         const parsed = schema.safeParse(JSON.parse(String(message.data)));
-        if (parsed.success) onEvent(parsed.data as z.infer<S>);
+        if (parsed.success) onEvent(parsed.data);
       } catch {
         /* not JSON: ignore */
       }

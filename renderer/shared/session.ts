@@ -3,9 +3,9 @@
  * localStorage) and is handed to the api-client. Shared by the staff console and the reports page.
  */
 import { create } from 'zustand';
-import { z } from 'zod';
 import { LoginResponse } from '../../contract/queue';
-import { ApiRequestError, request, setAuthToken } from './api-client';
+import { ApiRequestError, setAuthToken } from './api-client';
+import { checkSignedIn, logIn, logOut } from './api';
 
 const storageKey = 'staff-session';
 
@@ -43,15 +43,14 @@ export const useSession = create<SessionState>((set) => ({
   user: initialUser,
   signedOutReason: null,
   signIn: async (username, password) => {
-    const answer = await request('POST', '/api/auth/login', LoginResponse, { username, password });
-    if (!answer) throw new ApiRequestError(500, 'empty-answer', 'The server gave no answer to the sign-in.');
+    const answer = await logIn(username, password);
     sessionStorage.setItem(storageKey, JSON.stringify(answer));
     setAuthToken(answer.token);
     set({ user: answer, signedOutReason: null });
   },
   signOut: (reason = 'signed-out') => {
     // Tell the server to forget the token (best effort: an expired one is already gone).
-    if (reason === 'signed-out') void request('POST', '/api/auth/logout', z.unknown(), {}).catch(() => undefined);
+    if (reason === 'signed-out') void logOut().catch(() => undefined);
     sessionStorage.removeItem(storageKey);
     setAuthToken(null);
     set({ user: null, signedOutReason: reason });
@@ -59,7 +58,7 @@ export const useSession = create<SessionState>((set) => ({
   verify: async () => {
     if (!useSession.getState().user) return;
     try {
-      await request('GET', '/api/auth/me', z.unknown());
+      await checkSignedIn();
     } catch (error) {
       handleUnauthorised(error);
     }
@@ -67,7 +66,7 @@ export const useSession = create<SessionState>((set) => ({
 }));
 
 /** A 401 from any staff call means the token is no longer valid: back to the sign-in screen. */
-export function isUnauthorised(error: unknown): boolean {
+function isUnauthorised(error: unknown): boolean {
   return error instanceof ApiRequestError && error.status === 401;
 }
 

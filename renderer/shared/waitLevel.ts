@@ -1,7 +1,7 @@
 /** How close a waiting ticket is to the wait standard. Amber from 80 % of the target, red past it. */
 export type WaitLevel = 'ok' | 'near' | 'over';
 
-export const nearFraction = 0.8;
+const nearFraction = 0.8;
 
 export function waitLevel(waitedSeconds: number, targetSeconds: number): WaitLevel {
   // "Within target" is wait ≤ target (DESIGN.md), so exactly on the target is still amber.

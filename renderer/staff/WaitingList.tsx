@@ -7,7 +7,7 @@ import { Icon, type IconName } from './Icon';
 const levelIcon: Record<WaitLevel, IconName | null> = { ok: null, near: 'warning', over: 'stop' };
 
 /** Seconds waited now: the server's figure when the list arrived, plus the time since. */
-export function waitedNow(entry: WaitingTicket, now: number): number {
+function waitedNow(entry: WaitingTicket, now: number): number {
   return entry.waitedSeconds + Math.max(0, (now - entry.receivedAt) / 1000);
 }
 

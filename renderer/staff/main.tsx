@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { initI18n } from '../shared/i18n';
+import { ReloadPrompt } from '../shared/ReloadPrompt';
 import { StaffApp } from './StaffApp';
+import '../shared/staff-pages.css';
 import './staff.css';
 
 // Staff-facing screens are English only (not translated for residents).
@@ -10,7 +13,9 @@ void initI18n({ namespaces: ['staff'], language: 'en' }).then(() => {
   if (!root) throw new Error('#root is missing from staff.html');
   createRoot(root).render(
     <StrictMode>
-      <StaffApp />
+      <ErrorBoundary fallback={<ReloadPrompt />}>
+        <StaffApp />
+      </ErrorBoundary>
     </StrictMode>,
   );
 });

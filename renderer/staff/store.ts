@@ -1,25 +1,25 @@
 /**
- * The staff console's state. Everything live comes from the /api/events WebSocket: a ticket event
+ * The staff console's state. Everything live comes from the server's event stream: a ticket event
  * updates the current ticket at once and re-reads the queue (the server owns the calling order,
  * priority rule included, so the console never re-implements it). No timers poll the server.
  */
 import { create } from 'zustand';
 import { z } from 'zod';
-import { DeskStatus, QueueEntry, QueueEvent, Service, Ticket } from '../../contract/queue';
-import { DeviceEvent, DeviceState } from '../../contract/devices';
-import { request, subscribeToEvents } from '../shared/api-client';
+import { type DeskStatus, type QueueEntry, QueueEvent, type Service, type Ticket } from '../../contract/queue';
+import { DeviceEvent, type DeviceState } from '../../contract/devices';
+import { subscribeToEvents } from '../shared/api-client';
 import { handleUnauthorised } from '../shared/session';
-import { fetchWaitTarget } from './waitTarget';
+import * as api from './api';
 
-export const ConsoleEvent = z.union([QueueEvent, DeviceEvent]);
-export type ConsoleEvent = z.infer<typeof ConsoleEvent>;
+const ConsoleEvent = z.union([QueueEvent, DeviceEvent]);
+type ConsoleEvent = z.infer<typeof ConsoleEvent>;
 
 /** A waiting ticket plus when this browser received its `waitedSeconds`, so the wait can tick locally. */
 export interface WaitingTicket extends QueueEntry {
   receivedAt: number;
 }
 
-export type Notice = { kind: 'error'; error: unknown } | { kind: 'info'; key: string; values?: Record<string, string> };
+type Notice = { kind: 'error'; error: unknown } | { kind: 'info'; key: string; values?: Record<string, string> };
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
 
@@ -55,7 +55,7 @@ const deskKey = 'staff-desk';
 /** Tells the server a desk is staffed (open) or not; a failure only makes estimates less exact. */
 async function markDesk(deskId: string, action: 'open' | 'close'): Promise<void> {
   try {
-    await request('POST', `/api/desks/${encodeURIComponent(deskId)}/${action}`, DeskStatus);
+    await api.markDesk(deskId, action);
   } catch (caught) {
     handleUnauthorised(caught);
   }
@@ -85,7 +85,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
     }
   }
 
-  // Bumped whenever an action or event sets the current ticket, so an older GET /api/desks answer
+  // Bumped whenever an action or event sets the current ticket, so an older desks answer
   // (loadSite) does not overwrite what happened while it was in flight.
   let currentVersion = 0;
   function setCurrent(ticket: Ticket | null) {
@@ -93,23 +93,18 @@ export const useConsole = create<ConsoleState>((set, get) => {
     set({ current: ticket });
   }
 
-  /** The server knows which ticket each desk is serving (GET /api/desks), so a reload picks it up. */
+  /** The server knows which ticket each desk is serving (fetchDesks), so a reload picks it up. */
   function currentFromDesks(desks: DeskStatus[], deskId: string | null): Ticket | null {
     return desks.find((desk) => desk.id === deskId)?.current ?? null;
   }
 
-  async function ticketAction(path: string, body?: unknown) {
+  async function ticketAction(step: api.TicketStep) {
     const current = get().current;
     if (!current) return;
     await act(async () => {
-      const answer = await request(
-        'POST',
-        `/api/tickets/${encodeURIComponent(current.id)}/${path}`,
-        Ticket,
-        body ?? {},
-      );
+      const answer = await api.actOnTicket(current.id, step);
       if (answer) setCurrent(atDesk(answer) ? answer : null);
-      else if (path !== 'recall') setCurrent(null);
+      else if (step.action !== 'recall') setCurrent(null);
       await get().refreshQueue();
     });
   }
@@ -131,19 +126,19 @@ export const useConsole = create<ConsoleState>((set, get) => {
       const versionAtStart = currentVersion;
       try {
         const [services, desks, targetSeconds] = await Promise.all([
-          request('GET', '/api/services', z.array(Service)),
-          request('GET', '/api/desks', z.array(DeskStatus)),
-          fetchWaitTarget(),
+          api.fetchServices(),
+          api.fetchDesks(),
+          api.fetchWaitTarget(),
         ]);
         // A desk remembered from before may have gone from the site config: choose again.
-        const deskId = desks?.some((desk) => desk.id === get().deskId) ? get().deskId : null;
+        const deskId = desks.some((desk) => desk.id === get().deskId) ? get().deskId : null;
         const forgotten = deskId === null && get().deskId !== null;
         if (forgotten) sessionStorage.removeItem(deskKey);
         const current =
-          forgotten || currentVersion === versionAtStart ? currentFromDesks(desks ?? [], deskId) : get().current;
+          forgotten || currentVersion === versionAtStart ? currentFromDesks(desks, deskId) : get().current;
         set({
-          services: services ?? [],
-          desks: desks ?? [],
+          services,
+          desks,
           targetSeconds,
           deskId,
           current,
@@ -182,8 +177,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
             // known to exist (loadSite reads the queue again when it has the desks).
             const { deskId, desks } = get();
             if (!deskId || !desks.some((desk) => desk.id === deskId)) break;
-            const path = `/api/queue?desk=${encodeURIComponent(deskId)}`;
-            const entries = (await request('GET', path, z.array(QueueEntry))) ?? [];
+            const entries = await api.fetchQueue(deskId);
             const receivedAt = Date.now();
             set({ queue: entries.map((entry) => ({ ...entry, receivedAt })) });
           } catch (error) {
@@ -199,7 +193,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
 
     refreshDevices: async () => {
       try {
-        const devices = (await request('GET', '/api/devices', z.array(DeviceState))) ?? [];
+        const devices = await api.fetchDevices();
         set({ devices, devicesAvailable: true });
       } catch (error) {
         // Device health is secondary here: say it is unavailable in its panel, not as an error.
@@ -211,15 +205,15 @@ export const useConsole = create<ConsoleState>((set, get) => {
       act(async () => {
         const deskId = get().deskId;
         if (!deskId) return;
-        const called = await request('POST', `/api/desks/${encodeURIComponent(deskId)}/call-next`, Ticket, {});
+        const called = await api.callNext(deskId);
         if (called) setCurrent(called);
         else set({ notice: { kind: 'info', key: 'staff:notices.nobodyWaiting' } });
         await get().refreshQueue();
       }),
-    recall: () => ticketAction('recall'),
-    noShow: () => ticketAction('no-show'),
-    complete: () => ticketAction('complete'),
-    transfer: (service) => ticketAction('transfer', { service }),
+    recall: () => ticketAction({ action: 'recall' }),
+    noShow: () => ticketAction({ action: 'no-show' }),
+    complete: () => ticketAction({ action: 'complete' }),
+    transfer: (service) => ticketAction({ action: 'transfer', service }),
 
     applyEvent: (event) => {
       if (event.type === 'device.state') {

@@ -12,7 +12,7 @@ const thanksMs = 4000;
 
 /**
  * Desk-side mode (a tablet at the desk, `?mode=desk&desk=desk-1`): only the faces. The response is
- * tied to the ticket this desk completed last (from `ticket.completed` on /api/events); one response
+ * tied to the ticket this desk completed last (from `ticket.completed` on the event stream); one response
  * per ticket, then general responses until the next ticket is completed.
  */
 export function DeskFeedback() {

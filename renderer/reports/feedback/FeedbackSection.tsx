@@ -5,16 +5,16 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FeedbackReport, type FeedbackRating } from '../../../contract/feedback';
-import { InfoViewsReport } from '../../../contract/info';
-import { request } from '../../shared/api-client';
+import type { FeedbackRating, FeedbackReport } from '../../../contract/feedback';
+import type { InfoViewsReport } from '../../../contract/info';
 import { describeError } from '../../shared/errors';
 import { handleUnauthorised } from '../../shared/session';
+import { fetchFeedbackReport, fetchInfoViews } from '../api';
 import { downloadCsv, toCsv } from '../csv';
 import { FeedbackTable } from './FeedbackTable';
 import { formatNetSatisfaction } from './format';
 
-export interface FeedbackSectionProps {
+interface FeedbackSectionProps {
   from: Date;
   to: Date;
   /** Service id → display name (the reports page has the list). */
@@ -32,12 +32,9 @@ export function FeedbackSection({ from, to, serviceName = (id) => id }: Feedback
 
   useEffect(() => {
     let current = true;
-    const query = `from=${encodeURIComponent(fromIso)}&to=${encodeURIComponent(toIso)}`;
+    const period = { from: new Date(fromIso), to: new Date(toIso) };
     setError(null);
-    Promise.all([
-      request('GET', `/api/reports/feedback?${query}`, FeedbackReport),
-      request('GET', `/api/reports/info-views?${query}`, InfoViewsReport),
-    ]).then(
+    Promise.all([fetchFeedbackReport(period), fetchInfoViews(period)]).then(
       ([feedbackAnswer, viewsAnswer]) => {
         if (!current) return;
         setFeedback(feedbackAnswer);

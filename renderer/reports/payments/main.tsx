@@ -1,8 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from '../../shared/ErrorBoundary';
 import { initI18n } from '../../shared/i18n';
+import { ReloadPrompt } from '../../shared/ReloadPrompt';
 import { PaymentsApp } from './PaymentsApp';
-import '../../staff/staff.css';
+import '../../shared/staff-pages.css';
 import '../reports.css';
 
 // Staff-facing: English only, like the other reports.
@@ -11,7 +13,9 @@ void initI18n({ namespaces: ['reports-payments', 'staff'], language: 'en' }).the
   if (!root) throw new Error('payments.html has no #root');
   createRoot(root).render(
     <StrictMode>
-      <PaymentsApp />
+      <ErrorBoundary fallback={<ReloadPrompt />}>
+        <PaymentsApp />
+      </ErrorBoundary>
     </StrictMode>,
   );
 });
