@@ -63,16 +63,16 @@ export class Queue {
     return this.deps.config;
   }
 
-  service(id: string) {
+  private service(id: string) {
     return this.config.services.find((s) => s.id === id);
   }
 
-  desk(id: string) {
+  private desk(id: string) {
     return this.config.desks.find((d) => d.id === id);
   }
 
   /** Services a desk calls from, in the desk's own order (empty list = every service, in site order). */
-  deskServices(deskId: string): string[] {
+  private deskServices(deskId: string): string[] {
     const desk = this.desk(deskId);
     if (!desk) return [];
     return desk.services.length > 0 ? desk.services : this.config.services.map((s) => s.id);
@@ -85,7 +85,7 @@ export class Queue {
     return service;
   }
 
-  requireDesk(id: string) {
+  private requireDesk(id: string) {
     const desk = this.desk(id);
     if (!desk) throw notFound('desk', id);
     return desk;

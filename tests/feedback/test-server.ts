@@ -72,7 +72,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url: '/api/auth/login',
     payload: { username: 'officer', password: 'officer-password' },
   });
-  const token = (login.json() as { token: string }).token;
+  const token = login.json<{ token: string }>().token;
 
   const post: TestServer['post'] = async (url, body, headers = {}) => {
     const response = await server.app.inject({

@@ -11,8 +11,6 @@ import { Queue } from '../../server/queue/queue.js';
 import { ticketReader, type TicketReader } from '../../server/queue/ticket-reader.js';
 import { openDatabase, type Db } from '../../server/store/database.js';
 
-type Input = Parameters<typeof SiteConfig.parse>[0];
-
 export const baseSite = {
   site: { id: 'test-office', name: 'Test Office', councilName: 'Test Council', timeZone: 'Europe/London' },
   waitTargetSeconds: 600,
@@ -47,7 +45,7 @@ export function queueFixture(
   const dir = mkdtempSync(join(tmpdir(), 'queue-test-'));
   const db = openDatabase(join(dir, 'queue.sqlite'), queueMigrations);
   const clock = new ManualClock(new Date(start));
-  const config = SiteConfig.parse({ ...baseSite, ...overrides } as Input);
+  const config = SiteConfig.parse({ ...baseSite, ...overrides });
   const hub = new EventHub();
   const events: ServerEvent[] = [];
   hub.subscribe((event) => events.push(event));

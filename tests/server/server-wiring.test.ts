@@ -120,7 +120,8 @@ describe('event socket', () => {
     await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
     const received = new Promise<unknown>((resolve) =>
       socket.on('message', (data) => {
-        const event = JSON.parse(String(data)) as { type: string };
+        // Text frames arrive as one Buffer.
+        const event = JSON.parse(Buffer.isBuffer(data) ? data.toString('utf8') : '{}') as { type?: string };
         if (event.type === 'feedback.recorded') resolve(event);
       }),
     );

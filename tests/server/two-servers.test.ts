@@ -48,8 +48,9 @@ describe('two servers in one process', () => {
     ['the first', 0],
     ['the second', 1],
   ] as const)('after %s server stops, the other still pushes its device changes', async (_name, stopped) => {
-    const started = [await startServer(), await startServer()];
-    const [gone, kept] = stopped === 0 ? [started[0], started[1]] : [started[1], started[0]];
+    const first = await startServer();
+    const second = await startServer();
+    const [gone, kept] = stopped === 0 ? [first, second] : [second, first];
     const printer = kept.server.ctx.devices.simulators?.('kiosk-1')?.ticketPrinter;
     expect(printer, 'kiosk-1 has a simulated ticket printer').toBeDefined();
     await until(
