@@ -25,17 +25,12 @@ export interface FeedbackModuleOptions {
   outbox?: { baseDelayMs?: number; pollIntervalMs?: number; timeoutMs?: number };
 }
 
-export interface FeedbackModule extends ServerModule {
-  /** The outbox to the office server, when this server forwards (null until registered, or when it does not). */
-  outbox(): Outbox | null;
-}
-
 /** The feedback section with every default filled in, whether or not the site config has one. */
 function feedbackSettings(ctx: Pick<ServerContext, 'config'>): FeedbackConfig {
   return ctx.config.feedback ?? FeedbackConfig.parse({});
 }
 
-export function createFeedbackModule(options: FeedbackModuleOptions = {}): FeedbackModule {
+export function createFeedbackModule(options: FeedbackModuleOptions = {}): ServerModule {
   const state = new ModuleState<{ outbox: Outbox | null }>('feedback');
   const tickets = options.tickets;
   const lookupTicket: TicketLookup = tickets ? (ticketId) => tickets.waitOf(ticketId) : () => undefined;
@@ -43,7 +38,6 @@ export function createFeedbackModule(options: FeedbackModuleOptions = {}): Feedb
   return {
     name: 'feedback',
     migrations: feedbackMigrations,
-    outbox: () => state.current?.outbox ?? null,
 
     register(app: FastifyInstance, ctx: ServerContext) {
       const settings = feedbackSettings(ctx);
