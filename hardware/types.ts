@@ -1,8 +1,12 @@
 /**
  * What the rest of the system may ask of devices. server/ and electron/ depend on these interfaces
- * only; hardware/ provides serial implementations and simulators.
+ * only (and on the factory hardware/kiosk-devices.ts that makes them); hardware/ provides serial
+ * implementations and simulators.
  */
 import type { DeviceState } from '../contract/devices.js';
+import type { KioskSimulators } from './sim/kiosk-simulators.js';
+
+export type { KioskSimulators };
 
 /**
  * A ticket as the dispenser prints it. All text already in the resident's language; the printers
@@ -94,4 +98,22 @@ export interface PaymentTerminal {
   abort(): Promise<void>;
   endOfDay(): Promise<EndOfDayTotals>;
   state(): DeviceState;
+}
+
+/** The devices of one kiosk; a kiosk without a device has no entry for it. */
+export interface KioskDevices {
+  ticketPrinter?: Printer;
+  receiptPrinter?: Printer;
+  cardTerminal?: PaymentTerminal;
+}
+
+/** Each kiosk's printers and card terminal (real or simulated), with their health. */
+export interface DeviceDirectory {
+  forKiosk(kioskId: string): KioskDevices;
+  states(): DeviceState[];
+  onChange(listener: (state: DeviceState) => void): () => void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Demo and tests: the simulators behind a kiosk's devices (undefined when it has real ones). */
+  simulators?(kioskId: string): KioskSimulators | undefined;
 }

@@ -9,19 +9,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import type { SiteConfig } from '../contract/config.js';
-import { createRequireStaff } from './auth/require-staff.js';
-import { StaffAccounts } from './auth/staff.js';
+import { createKioskDevices } from '../hardware/kiosk-devices.js';
+import { createAuthModule } from './auth/module.js';
+import type { StaffAccounts } from './auth/staff.js';
 import { systemClock, type Clock } from './clock.js';
 import type { ServerContext, ServerModule } from './context.js';
-import { createDeviceDirectory } from './devices/directory.js';
 import { EventHub } from './events.js';
 import { handleErrors, parseJsonBodies } from './http/error-handling.js';
 import { registerEventSocket } from './http/events-socket.js';
 import { registerScreens } from './http/screens.js';
 import { addSecurityHeaders } from './http/security.js';
-import { modules as defaultModules } from './modules.js';
+import { createModules } from './modules.js';
 import { siteConfigProblems } from './queue/site-rules.js';
-import { openDatabase } from './store/database.js';
+import { openDatabase, type Migration } from './store/database.js';
 
 export interface ServerOptions {
   config: SiteConfig;
@@ -33,7 +33,7 @@ export interface ServerOptions {
   logger?: Logger;
   /** Built screens; default dist/renderer in this checkout. */
   rendererDir?: string;
-  /** Default: every module in server/modules.ts. */
+  /** Default: every module in server/modules.ts (made for this server). Staff sign-in is always added first. */
   modules?: readonly ServerModule[];
 }
 
@@ -49,19 +49,23 @@ export interface HubServer {
 export const databaseFileName = 'reception.sqlite';
 export const defaultRendererDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 
+/** The migrations of a server with every module (the CLI opens the database without a server). */
+export const serverMigrations = (): Migration[] =>
+  [createAuthModule(), ...createModules()].flatMap((module) => module.migrations);
+
 export async function createServer(options: ServerOptions): Promise<HubServer> {
   const problems = siteConfigProblems(options.config);
   if (problems.length > 0)
     throw new Error(`The site config is not valid:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
 
-  const modules = options.modules ?? defaultModules;
+  const auth = createAuthModule();
+  const modules = [auth, ...(options.modules ?? createModules())];
   const logger = options.logger ?? pino({ level: 'info' });
   const clock = options.clock ?? systemClock;
   const db = openDatabase(
     join(options.dataDir, databaseFileName),
     modules.flatMap((m) => m.migrations),
   );
-  const staff = new StaffAccounts(db, clock);
   let baseUrl = '';
   const ctx: ServerContext = {
     db,
@@ -69,14 +73,9 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
     config: options.config,
     logger,
     events: new EventHub(),
-    devices: createDeviceDirectory({
-      config: options.config,
-      logger,
-      dataDir: options.dataDir,
-      simulate: options.simulateDevices ?? false,
-    }),
+    devices: createKioskDevices(options.config, { logger, simulate: options.simulateDevices ?? false }),
     dataDir: options.dataDir,
-    requireStaff: createRequireStaff(staff),
+    requireStaff: auth.requireStaff,
     baseUrl: () => baseUrl,
   };
 
@@ -94,6 +93,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
   registerEventSocket(app, ctx.events);
   for (const module of modules) await module.register(app, ctx);
   await registerScreens(app, options.rendererDir ?? defaultRendererDir);
+  const staff = auth.accounts();
 
   const started: ServerModule[] = [];
   let devicesStarted = false;

@@ -1,20 +1,16 @@
-/** In-process publish/subscribe for everything pushed on /api/events. */
+/** In-process publish/subscribe for everything pushed on /api/events: only the contract's ServerEvent. */
 import { EventEmitter } from 'node:events';
-
-export interface PushedEvent {
-  type: string;
-  at: string;
-}
+import type { ServerEvent } from '../contract/events.js';
 
 export class EventHub {
   private readonly emitter = new EventEmitter();
   constructor() {
     this.emitter.setMaxListeners(0);
   }
-  publish(event: PushedEvent): void {
+  publish(event: ServerEvent): void {
     this.emitter.emit('event', event);
   }
-  subscribe(listener: (event: PushedEvent) => void): () => void {
+  subscribe(listener: (event: ServerEvent) => void): () => void {
     this.emitter.on('event', listener);
     return () => this.emitter.off('event', listener);
   }

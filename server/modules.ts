@@ -1,22 +1,25 @@
 /**
- * Every server module, in registration order. Each capability appends its own module here
- * (one import and one list entry). The queue comes first: others read its tables.
+ * The modules of a server, made fresh for each one (a module keeps its state in its own closure).
+ * Staff sign-in is not listed: every server has it, server/app.ts adds it first. A module that reads
+ * another's data is given that module's reader here: feedback and reports read the queue's tickets.
  */
 import type { ServerModule } from './context.js';
-import { authModule } from './auth/module.js';
-import { queueModule } from './queue/module.js';
-import { reportsModule } from './reports/module.js';
-import { feedbackModule } from './feedback/module.js';
-import { infoModule } from './info/module.js';
-import { devicesModule } from './devices/module.js';
-import { paymentsModule } from './payments/module.js';
+import { createDevicesModule } from './devices/module.js';
+import { createFeedbackModule } from './feedback/module.js';
+import { createInfoModule } from './info/module.js';
+import { createPaymentsModule } from './payments/module.js';
+import { createQueueModule } from './queue/module.js';
+import { createReportsModule } from './reports/module.js';
 
-export const modules: readonly ServerModule[] = [
-  authModule,
-  queueModule,
-  reportsModule,
-  feedbackModule,
-  infoModule,
-  devicesModule,
-  paymentsModule,
-];
+/** Every module, in registration order. */
+export function createModules(): ServerModule[] {
+  const queue = createQueueModule();
+  return [
+    queue,
+    createReportsModule({ tickets: queue.tickets }),
+    createFeedbackModule({ tickets: queue.tickets }),
+    createInfoModule(),
+    createDevicesModule(),
+    createPaymentsModule(),
+  ];
+}

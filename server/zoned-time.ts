@@ -67,7 +67,7 @@ export interface ZonedKeys {
 /** Day and hour in the zone of the instant given as epoch milliseconds. */
 export function zonedKeysAt(epochMs: number, timeZone: string): ZonedKeys {
   let zoneCache = keyCache.get(timeZone);
-  if (!zoneCache) keyCache.set(timeZone, (zoneCache = new Map()));
+  if (!zoneCache) keyCache.set(timeZone, (zoneCache = new Map<number, ZonedKeys>()));
   const quarter = Math.floor(epochMs / quarterHourMs);
   let keys = zoneCache.get(quarter);
   if (!keys) {

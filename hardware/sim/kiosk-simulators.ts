@@ -1,5 +1,5 @@
 /**
- * The simulated devices of one kiosk (demo mode and tests), as the server's device directory runs
+ * The simulated devices of one kiosk (demo mode and tests), as the device factory (kiosk-devices.ts) runs
  * them. Tests in other areas reach them through `ctx.devices.simulators?.(kioskId)`; see
  * docs/hardware.md, "Simulators from tests".
  */

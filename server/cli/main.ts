@@ -8,10 +8,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import pino from 'pino';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { createServer, databaseFileName } from '../app.js';
+import { createServer, databaseFileName, serverMigrations } from '../app.js';
 import { StaffAccounts } from '../auth/staff.js';
 import { systemClock } from '../clock.js';
-import { modules } from '../modules.js';
 import { openDatabase } from '../store/database.js';
 import { demoSiteConfig, demoStaff, seedDemo } from '../demo/seed.js';
 import { screens } from '../http/screens.js';
@@ -119,10 +118,7 @@ program
       process.exit(1);
     }
     const dataDir = options.data ?? defaultDataDir();
-    const db = openDatabase(
-      join(dataDir, databaseFileName),
-      modules.flatMap((m) => m.migrations),
-    );
+    const db = openDatabase(join(dataDir, databaseFileName), serverMigrations());
     await new StaffAccounts(db, systemClock).upsert(username, password, options.name ?? username);
     db.close();
     console.log(`Staff account "${username}" saved in ${join(dataDir, databaseFileName)}.`);

@@ -5,48 +5,53 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { FeedbackConfig, SubmitFeedbackRequest, type FeedbackScreenConfig } from '../../contract/feedback.js';
-import type { ServerContext, ServerModule } from '../context.js';
+import { ModuleState, type ServerContext, type ServerModule } from '../context.js';
 import { parseInput } from '../http/errors.js';
 import type { Outbox } from '../outbox/outbox.js';
+import type { TicketReader } from '../queue/ticket-reader.js';
 import { createFeedbackOutbox, enqueueForOffice } from './forwarding.js';
 import { FeedbackRecorder } from './recorder.js';
 import { parseReportRange } from './report-range.js';
-import { buildFeedbackReport, feedbackReportCsv } from './report.js';
+import { buildFeedbackReport, feedbackReportCsv, type TicketLookup } from './report.js';
 import { FeedbackStore, feedbackMigrations } from './store.js';
-import { ticketLookup } from './tickets.js';
 
 export interface FeedbackModuleOptions {
+  /**
+   * The queue's tickets (the queue module's reader), to tag a response with its ticket's service
+   * and wait. Without it (a deployment that runs no queue) no response is linked to a ticket.
+   */
+  tickets?: TicketReader;
   /** Outbox timings for tests; production uses the outbox defaults. */
   outbox?: { baseDelayMs?: number; pollIntervalMs?: number; timeoutMs?: number };
 }
 
 /** The feedback section with every default filled in, whether or not the site config has one. */
-export function feedbackSettings(ctx: Pick<ServerContext, 'config'>): FeedbackConfig {
+function feedbackSettings(ctx: Pick<ServerContext, 'config'>): FeedbackConfig {
   return ctx.config.feedback ?? FeedbackConfig.parse({});
 }
 
-export function createFeedbackModule(options: FeedbackModuleOptions = {}): ServerModule & { outbox(): Outbox | null } {
-  let outbox: Outbox | null = null;
+export function createFeedbackModule(options: FeedbackModuleOptions = {}): ServerModule {
+  const state = new ModuleState<{ outbox: Outbox | null }>('feedback');
+  const tickets = options.tickets;
+  const lookupTicket: TicketLookup = tickets ? (ticketId) => tickets.waitOf(ticketId) : () => undefined;
 
   return {
     name: 'feedback',
     migrations: feedbackMigrations,
-    outbox: () => outbox,
 
     register(app: FastifyInstance, ctx: ServerContext) {
       const settings = feedbackSettings(ctx);
       const store = new FeedbackStore(ctx.db);
-      const lookupTicket = ticketLookup(ctx.db);
-      if (settings.forwardTo) {
-        outbox = createFeedbackOutbox({
-          db: ctx.db,
-          clock: ctx.clock,
-          logger: ctx.logger,
-          officeUrl: settings.forwardTo,
-          ...options.outbox,
-        });
-      }
-      const forwardingOutbox = outbox;
+      const forwardingOutbox = settings.forwardTo
+        ? createFeedbackOutbox({
+            db: ctx.db,
+            clock: ctx.clock,
+            logger: ctx.logger,
+            officeUrl: settings.forwardTo,
+            ...options.outbox,
+          })
+        : null;
+      state.set({ outbox: forwardingOutbox });
       const recorder = new FeedbackRecorder({
         db: ctx.db,
         store,
@@ -95,13 +100,11 @@ export function createFeedbackModule(options: FeedbackModuleOptions = {}): Serve
     },
 
     start() {
-      outbox?.start();
+      state.get().outbox?.start();
     },
 
     async stop() {
-      await outbox?.stop();
+      await state.current?.outbox?.stop();
     },
   };
 }
-
-export const feedbackModule = createFeedbackModule();

@@ -3,7 +3,7 @@
  * is recognised forever and debounced taps can still be reported as "not counted".
  */
 import type { FeedbackRating, Touchpoint } from '../../contract/feedback.js';
-import type { Db, Migration } from '../store/database.js';
+import type { Db, Migration, Statement } from '../store/database.js';
 
 export const feedbackMigrations: readonly Migration[] = [
   {
@@ -86,44 +86,50 @@ function fromDb(row: DbRow): FeedbackRow {
 }
 
 export class FeedbackStore {
-  constructor(private readonly db: Db) {}
+  private readonly byId: Statement<[string], DbRow>;
+  private readonly countedTapBetween: Statement<[string, string, string], number>;
+  private readonly insertRow: Statement<[Omit<FeedbackRow, 'counted'> & { counted: 0 | 1 }]>;
+  private readonly tappedBetween: Statement<[string, string], DbRow>;
+  private readonly countAll: Statement<[], number>;
+
+  constructor(db: Db) {
+    this.byId = db.prepare(`SELECT ${columns} FROM feedback_responses WHERE id = ?`);
+    this.countedTapBetween = db
+      .prepare<[string, string, string], number>(
+        'SELECT 1 FROM feedback_responses WHERE screen = ? AND counted = 1 AND tapped_at > ? AND tapped_at <= ? LIMIT 1',
+      )
+      .pluck();
+    this.insertRow = db.prepare(
+      `INSERT INTO feedback_responses (${columns})
+       VALUES (@id, @site, @touchpoint, @screen, @kiosk, @desk, @service, @ticket, @rating, @reason, @tappedAt, @receivedAt, @counted)`,
+    );
+    this.tappedBetween = db.prepare(
+      `SELECT ${columns} FROM feedback_responses WHERE tapped_at >= ? AND tapped_at < ? ORDER BY tapped_at, id`,
+    );
+    this.countAll = db.prepare<[], number>('SELECT COUNT(*) FROM feedback_responses').pluck();
+  }
 
   find(id: string): FeedbackRow | undefined {
-    const row = this.db.prepare(`SELECT ${columns} FROM feedback_responses WHERE id = ?`).get(id) as DbRow | undefined;
+    const row = this.byId.get(id);
     return row ? fromDb(row) : undefined;
   }
 
   /** A counted tap on the same screen at or before `tappedAt` and less than `windowMs` before it. */
   countedTapWithin(screen: string, tappedAt: string, windowMs: number): boolean {
     const windowStart = new Date(new Date(tappedAt).getTime() - windowMs).toISOString();
-    const hit = this.db
-      .prepare(
-        'SELECT 1 FROM feedback_responses WHERE screen = ? AND counted = 1 AND tapped_at > ? AND tapped_at <= ? LIMIT 1',
-      )
-      .get(screen, windowStart, tappedAt);
-    return hit !== undefined;
+    return this.countedTapBetween.get(screen, windowStart, tappedAt) !== undefined;
   }
 
   insert(row: FeedbackRow): void {
-    this.db
-      .prepare(
-        `INSERT INTO feedback_responses (${columns})
-         VALUES (@id, @site, @touchpoint, @screen, @kiosk, @desk, @service, @ticket, @rating, @reason, @tappedAt, @receivedAt, @counted)`,
-      )
-      .run({ ...row, counted: row.counted ? 1 : 0 });
+    this.insertRow.run({ ...row, counted: row.counted ? 1 : 0 });
   }
 
   /** Every stored tap with `from <= tapped_at < to`, oldest first. */
   between(from: Date, to: Date): FeedbackRow[] {
-    const rows = this.db
-      .prepare(
-        `SELECT ${columns} FROM feedback_responses WHERE tapped_at >= ? AND tapped_at < ? ORDER BY tapped_at, id`,
-      )
-      .all(from.toISOString(), to.toISOString()) as DbRow[];
-    return rows.map(fromDb);
+    return this.tappedBetween.all(from.toISOString(), to.toISOString()).map(fromDb);
   }
 
   count(): number {
-    return this.db.prepare('SELECT COUNT(*) FROM feedback_responses').pluck().get() as number;
+    return this.countAll.get() ?? 0;
   }
 }

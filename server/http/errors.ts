@@ -22,7 +22,7 @@ export const conflict = (code: string, message: string) => new HttpError(409, co
 /** Parses request input against a schema; on failure a 400 that names the first field at fault. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where = 'body'): z.infer<S> {
   const result = schema.safeParse(input ?? {});
-  if (result.success) return result.data as z.infer<S>;
+  if (result.success) return result.data;
   const issue = result.error.issues[0];
   // An unknown key is reported by zod at the object's path; name the key itself.
   const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;

@@ -4,7 +4,7 @@
  * built file (sounds, icons) are served as they are.
  */
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -22,7 +22,7 @@ export async function registerScreens(app: FastifyInstance, rendererDir: string)
     cacheControl: false,
   });
   for (const screen of screens) {
-    const handler = async (_request: unknown, reply: import('fastify').FastifyReply) => {
+    const handler = async (_request: unknown, reply: FastifyReply) => {
       if (!isBuilt()) {
         return reply
           .status(503)

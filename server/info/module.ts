@@ -20,7 +20,7 @@ import type { ServerContext, ServerModule } from '../context.js';
 import { notFound, parseInput } from '../http/errors.js';
 import { parseReportRange } from '../feedback/report-range.js';
 import { zonedDay } from '../zoned-time.js';
-import { describeProblem, InfoLibrary, type ContentProblem } from './library.js';
+import { describeProblem, InfoLibrary } from './library.js';
 import { infoSlip, slipLanguage } from './slip.js';
 import { infoMigrations, InfoViews, type ViewRow } from './views.js';
 
@@ -158,6 +158,3 @@ function viewsCsv(rows: readonly ViewRow[], title: (slug: string) => string): st
     ...rows.map((r) => [r.day, r.slug, title(r.slug), r.lang, r.views]),
   ]);
 }
-
-export type { ContentProblem };
-export const infoModule = createInfoModule();

@@ -2,7 +2,7 @@
  * Page views: a counter per page, language and day (site time zone). No kiosk, no time of day, no
  * session — nothing that could tell one resident from another.
  */
-import type { Db, Migration } from '../store/database.js';
+import type { Db, Migration, Statement } from '../store/database.js';
 
 export const infoMigrations: readonly Migration[] = [
   {
@@ -27,22 +27,24 @@ export interface ViewRow {
 }
 
 export class InfoViews {
-  constructor(private readonly db: Db) {}
+  private readonly countView: Statement<[string, string, string]>;
+  private readonly daysBetween: Statement<[string, string], ViewRow>;
+
+  constructor(db: Db) {
+    this.countView = db.prepare(
+      'INSERT INTO info_page_views (day, slug, lang, views) VALUES (?, ?, ?, 1) ON CONFLICT (day, slug, lang) DO UPDATE SET views = views + 1',
+    );
+    this.daysBetween = db.prepare(
+      'SELECT day, slug, lang, views FROM info_page_views WHERE day >= ? AND day <= ? ORDER BY day, slug, lang',
+    );
+  }
 
   count(day: string, slug: string, lang: string): void {
-    this.db
-      .prepare(
-        'INSERT INTO info_page_views (day, slug, lang, views) VALUES (?, ?, ?, 1) ON CONFLICT (day, slug, lang) DO UPDATE SET views = views + 1',
-      )
-      .run(day, slug, lang);
+    this.countView.run(day, slug, lang);
   }
 
   /** Days from `fromDay` to `toDay`, both included ("YYYY-MM-DD" sorts as text). */
   between(fromDay: string, toDay: string): ViewRow[] {
-    return this.db
-      .prepare(
-        'SELECT day, slug, lang, views FROM info_page_views WHERE day >= ? AND day <= ? ORDER BY day, slug, lang',
-      )
-      .all(fromDay, toDay) as ViewRow[];
+    return this.daysBetween.all(fromDay, toDay);
   }
 }

@@ -15,7 +15,7 @@
  */
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
-import type { Db } from '../store/database.js';
+import type { Db, Statement } from '../store/database.js';
 
 /** Thrown by `send` when the receiver answered that it will not take this item as it is. */
 export class DeliveryRefused extends Error {
@@ -102,6 +102,17 @@ export class Outbox {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private pass: Promise<SendPassResult> | null = null;
+  private readonly insert: Statement<[string, string, string, string, string, string]>;
+  private readonly counts: Statement<
+    [string],
+    { pending: number | null; refused: number | null; sent: number | null; oldest: string | null }
+  >;
+  private readonly latestError: Statement<[string], string>;
+  private readonly unsent: Statement<[string, number], Row>;
+  private readonly due: Statement<[string, string, number], Row>;
+  private readonly markSent: Statement<[string, string, string]>;
+  private readonly markFailed: Statement<[number, string, string, string, string]>;
+  private readonly markRefused: Statement<[number, string, string, string, string, string]>;
 
   constructor(
     private readonly db: Db,
@@ -120,6 +131,36 @@ export class Outbox {
     db.exec(createTable);
     const columns = db.prepare("SELECT name FROM pragma_table_info('outbox_items')").pluck().all();
     if (!columns.includes('refused_at')) db.exec('ALTER TABLE outbox_items ADD COLUMN refused_at TEXT');
+    this.insert = db.prepare(
+      'INSERT OR IGNORE INTO outbox_items (outbox, id, kind, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.counts = db.prepare(
+      `SELECT
+         SUM(CASE WHEN sent_at IS NULL THEN 1 ELSE 0 END) AS pending,
+         SUM(CASE WHEN sent_at IS NOT NULL THEN 1 ELSE 0 END) AS sent,
+         MIN(CASE WHEN sent_at IS NULL THEN created_at END) AS oldest
+       FROM outbox_items WHERE outbox = ?`,
+    );
+    this.latestError = db
+      .prepare<[string], string>(
+        'SELECT last_error FROM outbox_items WHERE outbox = ? AND sent_at IS NULL AND last_error IS NOT NULL ORDER BY created_at DESC LIMIT 1',
+      )
+      .pluck();
+    this.unsent = db.prepare(
+      'SELECT id, kind, payload, attempts FROM outbox_items WHERE outbox = ? AND sent_at IS NULL ORDER BY next_attempt_at, created_at, id LIMIT ?',
+    );
+    this.due = db.prepare(
+      'SELECT id, kind, payload, attempts FROM outbox_items WHERE outbox = ? AND sent_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at, id LIMIT ?',
+    );
+    this.markSent = db.prepare(
+      'UPDATE outbox_items SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE outbox = ? AND id = ?',
+    );
+    this.markFailed = db.prepare(
+      'UPDATE outbox_items SET attempts = ?, next_attempt_at = ?, last_error = ?, refused_at = NULL WHERE outbox = ? AND id = ?',
+    );
+    this.markRefused = db.prepare(
+      'UPDATE outbox_items SET attempts = ?, next_attempt_at = ?, last_error = ?, refused_at = ? WHERE outbox = ? AND id = ?',
+    );
   }
 
   /**
@@ -128,11 +169,7 @@ export class Outbox {
    */
   enqueue(kind: string, id: string, payload: unknown): void {
     const now = this.clock.now().toISOString();
-    this.db
-      .prepare(
-        'INSERT OR IGNORE INTO outbox_items (outbox, id, kind, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(this.name, id, kind, JSON.stringify(payload), now, now);
+    this.insert.run(this.name, id, kind, JSON.stringify(payload), now, now);
     if (this.running) this.schedule(0);
   }
 
@@ -162,28 +199,14 @@ export class Outbox {
   }
 
   status(): OutboxStatus {
-    const row = this.db
-      .prepare(
-        `SELECT
-           SUM(CASE WHEN sent_at IS NULL THEN 1 ELSE 0 END) AS pending,
-           SUM(CASE WHEN sent_at IS NULL AND refused_at IS NOT NULL THEN 1 ELSE 0 END) AS refused,
-           SUM(CASE WHEN sent_at IS NOT NULL THEN 1 ELSE 0 END) AS sent,
-           MIN(CASE WHEN sent_at IS NULL THEN created_at END) AS oldest
-         FROM outbox_items WHERE outbox = ?`,
-      )
-      .get(this.name) as { pending: number | null; refused: number | null; sent: number | null; oldest: string | null };
-    const lastError = this.db
-      .prepare(
-        'SELECT last_error FROM outbox_items WHERE outbox = ? AND sent_at IS NULL AND last_error IS NOT NULL ORDER BY created_at DESC LIMIT 1',
-      )
-      .pluck()
-      .get(this.name) as string | undefined;
+    const row = this.counts.get(this.name);
+    const lastError = this.latestError.get(this.name);
     return {
       name: this.name,
-      pending: row.pending ?? 0,
-      refused: row.refused ?? 0,
-      sent: row.sent ?? 0,
-      oldestPendingAt: row.oldest,
+      pending: row?.pending ?? 0,
+      refused: row?.refused ?? 0,
+      sent: row?.sent ?? 0,
+      oldestPendingAt: row?.oldest ?? null,
       lastError: lastError ?? null,
     };
   }
@@ -215,47 +238,29 @@ export class Outbox {
 
   private async sendBatch(ignoreBackoff: boolean): Promise<SendPassResult> {
     const now = this.clock.now().toISOString();
-    const rows = (
-      ignoreBackoff
-        ? this.db
-            .prepare(
-              'SELECT id, kind, payload, attempts FROM outbox_items WHERE outbox = ? AND sent_at IS NULL ORDER BY next_attempt_at, created_at, id LIMIT ?',
-            )
-            .all(this.name, this.batchSize)
-        : this.db
-            .prepare(
-              'SELECT id, kind, payload, attempts FROM outbox_items WHERE outbox = ? AND sent_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at, id LIMIT ?',
-            )
-            .all(this.name, now, this.batchSize)
-    ) as Row[];
+    const rows = ignoreBackoff
+      ? this.unsent.all(this.name, this.batchSize)
+      : this.due.all(this.name, now, this.batchSize);
     let sent = 0;
     let failed = 0;
     for (const row of rows) {
       try {
         await this.sendItem({ id: row.id, kind: row.kind, payload: JSON.parse(row.payload) as unknown });
-        this.db
-          .prepare(
-            'UPDATE outbox_items SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE outbox = ? AND id = ?',
-          )
-          .run(this.clock.now().toISOString(), this.name, row.id);
+        this.markSent.run(this.clock.now().toISOString(), this.name, row.id);
         sent++;
       } catch (error) {
         failed++;
         const attempts = row.attempts + 1;
         const message = error instanceof Error ? error.message : String(error);
         if (error instanceof DeliveryRefused) {
-          this.db
-            .prepare(
-              'UPDATE outbox_items SET attempts = ?, next_attempt_at = ?, last_error = ?, refused_at = ? WHERE outbox = ? AND id = ?',
-            )
-            .run(
-              attempts,
-              new Date(this.clock.now().getTime() + this.maxDelayMs).toISOString(),
-              message.slice(0, 500),
-              this.clock.now().toISOString(),
-              this.name,
-              row.id,
-            );
+          this.markRefused.run(
+            attempts,
+            new Date(this.clock.now().getTime() + this.maxDelayMs).toISOString(),
+            message.slice(0, 500),
+            this.clock.now().toISOString(),
+            this.name,
+            row.id,
+          );
           this.logger.error(
             { id: row.id, kind: row.kind, attempts, retryInMs: this.maxDelayMs, reason: message },
             'receiver refused an outbox item; kept, and offered again later',
@@ -264,17 +269,13 @@ export class Outbox {
           continue;
         }
         const delay = this.backoff(attempts);
-        this.db
-          .prepare(
-            'UPDATE outbox_items SET attempts = ?, next_attempt_at = ?, last_error = ?, refused_at = NULL WHERE outbox = ? AND id = ?',
-          )
-          .run(
-            attempts,
-            new Date(this.clock.now().getTime() + delay).toISOString(),
-            message.slice(0, 500),
-            this.name,
-            row.id,
-          );
+        this.markFailed.run(
+          attempts,
+          new Date(this.clock.now().getTime() + delay).toISOString(),
+          message.slice(0, 500),
+          this.name,
+          row.id,
+        );
         this.logger.warn(
           { id: row.id, kind: row.kind, attempts, retryInMs: delay, reason: message },
           'outbox send failed; will retry',

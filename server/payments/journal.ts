@@ -8,7 +8,7 @@
  * `unknown` — it is never retried by the app.
  */
 import type { Clock } from '../clock.js';
-import type { Db } from '../store/database.js';
+import type { Db, Statement } from '../store/database.js';
 import type { Outbox } from '../outbox/outbox.js';
 import { outcomeOf, type Payment, type PaymentState } from '../../contract/payments.js';
 import type { AuthorisationResult } from '../../hardware/types.js';
@@ -99,42 +99,98 @@ export function toPayment(row: JournalRow): Payment {
   };
 }
 
+/** The columns a change may write (everything but the payment's identity, its times and its version). */
+type ChangeableFields = Pick<
+  JournalRow,
+  | 'state'
+  | 'authorising_at'
+  | 'receipt_seq'
+  | 'receipt_number'
+  | 'auth_code'
+  | 'card_scheme'
+  | 'last_four'
+  | 'terminal_id'
+  | 'trace_number'
+  | 'result_code'
+  | 'message'
+  | 'receipt_text'
+  | 'receipt_problem'
+  | 'resolved_by'
+  | 'resolved_at'
+  | 'resolution_note'
+>;
+
 export class PaymentJournal {
+  private readonly byId: Statement<[string], JournalRow>;
+  private readonly byReceipt: Statement<[string], JournalRow>;
+  private readonly ofKioskInStates: Statement<[string, string], JournalRow>;
+  private readonly latestRows: Statement<[{ kiosk: string | null; state: PaymentState | null }], JournalRow>;
+  private readonly idsInState: Statement<[PaymentState], string>;
+  private readonly approvedWithoutReceiptProblem: Statement<[], string>;
+  private readonly insert: Statement<[string, string, string, string, number, string, string]>;
+  private readonly write: Statement<[ChangeableFields & { id: string; updated_at: string }]>;
+  private readonly setReconciliation: Statement<[string, string]>;
+  private readonly lastReceiptSeq: Statement<[string], number>;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly outbox: Outbox,
-  ) {}
+  ) {
+    this.byId = db.prepare('SELECT * FROM payment_journal WHERE id = ?');
+    this.byReceipt = db.prepare('SELECT * FROM payment_journal WHERE receipt_number = ?');
+    this.ofKioskInStates = db.prepare(
+      'SELECT * FROM payment_journal WHERE kiosk = ? AND state IN (SELECT value FROM json_each(?)) ORDER BY created_at, id',
+    );
+    this.latestRows = db.prepare(
+      'SELECT * FROM payment_journal WHERE (@kiosk IS NULL OR kiosk = @kiosk) AND (@state IS NULL OR state = @state) ORDER BY created_at DESC LIMIT 500',
+    );
+    this.idsInState = db.prepare<[PaymentState], string>('SELECT id FROM payment_journal WHERE state = ?').pluck();
+    this.approvedWithoutReceiptProblem = db
+      .prepare<[], string>("SELECT id FROM payment_journal WHERE state = 'approved' AND receipt_problem IS NULL")
+      .pluck();
+    this.insert = db.prepare(
+      `INSERT INTO payment_journal (id, kiosk, type, reference, amount_pence, state, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
+    );
+    this.write = db.prepare(
+      `UPDATE payment_journal SET state = @state, authorising_at = @authorising_at, receipt_seq = @receipt_seq,
+         receipt_number = @receipt_number, auth_code = @auth_code, card_scheme = @card_scheme, last_four = @last_four,
+         terminal_id = @terminal_id, trace_number = @trace_number, result_code = @result_code, message = @message,
+         receipt_text = @receipt_text, receipt_problem = @receipt_problem, resolved_by = @resolved_by,
+         resolved_at = @resolved_at, resolution_note = @resolution_note, updated_at = @updated_at, version = version + 1
+       WHERE id = @id`,
+    );
+    this.setReconciliation = db.prepare(
+      'UPDATE payment_journal SET reconciliation_id = ? WHERE id = ? AND reconciliation_id IS NULL',
+    );
+    this.lastReceiptSeq = db
+      .prepare<[string], number>('SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM payment_journal WHERE kiosk = ?')
+      .pluck();
+  }
 
   get(id: string): JournalRow | null {
-    return (this.db.prepare('SELECT * FROM payment_journal WHERE id = ?').get(id) as JournalRow | undefined) ?? null;
+    return this.byId.get(id) ?? null;
   }
 
   byReceiptNumber(receiptNumber: string): JournalRow | null {
-    return (
-      (this.db.prepare('SELECT * FROM payment_journal WHERE receipt_number = ?').get(receiptNumber) as
-        JournalRow | undefined) ?? null
-    );
+    return this.byReceipt.get(receiptNumber) ?? null;
   }
 
   /** Payments of a kiosk in one of these states, oldest first. */
   inStates(kiosk: string, states: readonly PaymentState[]): JournalRow[] {
-    return this.db
-      .prepare(
-        `SELECT * FROM payment_journal WHERE kiosk = ? AND state IN (${states.map(() => '?').join(',')}) ORDER BY created_at, id`,
-      )
-      .all(kiosk, ...states) as JournalRow[];
+    return this.ofKioskInStates.all(kiosk, JSON.stringify(states));
+  }
+
+  /** The latest 500 payments, newest first, of one kiosk and one state when given. */
+  latest(filter: { kiosk?: string | undefined; state?: PaymentState | undefined }): JournalRow[] {
+    return this.latestRows.all({ kiosk: filter.kiosk ?? null, state: filter.state ?? null });
   }
 
   create(payment: NewPayment): JournalRow {
     const now = this.clock.now().toISOString();
     return this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO payment_journal (id, kiosk, type, reference, amount_pence, state, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
-        )
-        .run(payment.id, payment.kiosk, payment.type, payment.reference, payment.amountPence, now, now);
+      this.insert.run(payment.id, payment.kiosk, payment.type, payment.reference, payment.amountPence, now, now);
       return this.mustGet(payment.id);
     })();
   }
@@ -217,14 +273,8 @@ export class PaymentJournal {
    */
   recoverAfterRestart(): { unknown: JournalRow[]; cancelled: JournalRow[]; receiptMissing: JournalRow[] } {
     return this.db.transaction(() => {
-      const authorising = this.db
-        .prepare("SELECT id FROM payment_journal WHERE state = 'authorising'")
-        .pluck()
-        .all() as string[];
-      const pending = this.db
-        .prepare("SELECT id FROM payment_journal WHERE state = 'pending'")
-        .pluck()
-        .all() as string[];
+      const authorising = this.idsInState.all('authorising');
+      const pending = this.idsInState.all('pending');
       const unknown = authorising.map((id) =>
         this.transition(id, 'unknown', {
           message:
@@ -236,12 +286,7 @@ export class PaymentJournal {
           message: 'The kiosk stopped before the card terminal was asked. Nothing was taken.',
         }),
       );
-      const receiptMissing = (
-        this.db
-          .prepare("SELECT id FROM payment_journal WHERE state = 'approved' AND receipt_problem IS NULL")
-          .pluck()
-          .all() as string[]
-      ).map((id) =>
+      const receiptMissing = this.approvedWithoutReceiptProblem.all().map((id) =>
         this.update(id, {
           receipt_problem: 'The kiosk stopped before the receipt was printed. Reprint it from the staff screen.',
         }),
@@ -285,36 +330,45 @@ export class PaymentJournal {
   }
 
   markReconciled(ids: readonly string[], reconciliationId: string): void {
-    const statement = this.db.prepare(
-      'UPDATE payment_journal SET reconciliation_id = ? WHERE id = ? AND reconciliation_id IS NULL',
-    );
-    for (const id of ids) statement.run(reconciliationId, id);
+    for (const id of ids) this.setReconciliation.run(reconciliationId, id);
   }
 
   /** Sequential per kiosk, never reused (UNIQUE (kiosk, receipt_seq) backs this up). */
   private nextReceiptNumber(kiosk: string): { seq: number; receiptNumber: string } {
-    const seq = this.db
-      .prepare('SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM payment_journal WHERE kiosk = ?')
-      .pluck()
-      .get(kiosk) as number;
+    const seq = this.lastReceiptSeq.get(kiosk) ?? 1;
     return { seq, receiptNumber: `${kiosk}-${String(seq).padStart(6, '0')}` };
   }
 
-  private transition(id: string, to: PaymentState, fields: Partial<JournalRow>): JournalRow {
+  private transition(id: string, to: PaymentState, fields: Partial<ChangeableFields>): JournalRow {
     const row = this.mustGet(id);
     if (!allowed[row.state].includes(to)) throw new IllegalTransition(id, row.state, to);
     return this.update(id, { ...fields, state: to });
   }
 
   /** Writes fields, bumps the version and queues the new version for the office, in one transaction. */
-  private update(id: string, fields: Partial<JournalRow>): JournalRow {
+  private update(id: string, fields: Partial<ChangeableFields>): JournalRow {
     return this.db.transaction(() => {
-      const entries = Object.entries(fields).filter(([key]) => key !== 'id' && key !== 'version');
-      const now = this.clock.now().toISOString();
-      const sets = [...entries.map(([key]) => `${key} = ?`), 'updated_at = ?', 'version = version + 1'].join(', ');
-      this.db
-        .prepare(`UPDATE payment_journal SET ${sets} WHERE id = ?`)
-        .run(...entries.map(([, value]) => value ?? null), now, id);
+      const changed = { ...this.mustGet(id), ...fields };
+      this.write.run({
+        id,
+        state: changed.state,
+        authorising_at: changed.authorising_at ?? null,
+        receipt_seq: changed.receipt_seq ?? null,
+        receipt_number: changed.receipt_number ?? null,
+        auth_code: changed.auth_code ?? null,
+        card_scheme: changed.card_scheme ?? null,
+        last_four: changed.last_four ?? null,
+        terminal_id: changed.terminal_id ?? null,
+        trace_number: changed.trace_number ?? null,
+        result_code: changed.result_code ?? null,
+        message: changed.message ?? null,
+        receipt_text: changed.receipt_text ?? null,
+        receipt_problem: changed.receipt_problem ?? null,
+        resolved_by: changed.resolved_by ?? null,
+        resolved_at: changed.resolved_at ?? null,
+        resolution_note: changed.resolution_note ?? null,
+        updated_at: this.clock.now().toISOString(),
+      });
       const row = this.mustGet(id);
       this.outbox.enqueue('payment', `${row.id}:v${row.version}`, { version: row.version, payment: toPayment(row) });
       return row;

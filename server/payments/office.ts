@@ -7,7 +7,7 @@
 import { toCsv, type CsvRow } from '../../contract/csv.js';
 import { Payment, type PaymentOutcome, type PaymentsReport, type ReportRow } from '../../contract/payments.js';
 import type { Clock } from '../clock.js';
-import type { Db } from '../store/database.js';
+import type { Db, Statement } from '../store/database.js';
 import { formatLocalDateTime, zonedDay } from '../zoned-time.js';
 
 export interface IngestResult {
@@ -29,37 +29,68 @@ interface ReceivedRow {
   body: string;
 }
 
+interface ReceivedVersion {
+  id: string;
+  version: number;
+  kiosk: string;
+  type: string;
+  state: string;
+  outcome: string;
+  amount: number;
+  created: string;
+  body: string;
+  received: string;
+}
+
+interface ReceivedQuery {
+  lo: string;
+  hi: string;
+  kiosk: string | null;
+  type: string | null;
+  outcome: string | null;
+}
+
 export class OfficeLedger {
+  private readonly versionOf: Statement<[string], number>;
+  private readonly store: Statement<[ReceivedVersion]>;
+  private readonly received: Statement<[ReceivedQuery], ReceivedRow>;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly timeZone: string,
-  ) {}
+  ) {
+    this.versionOf = db.prepare<[string], number>('SELECT version FROM payments_received WHERE id = ?').pluck();
+    this.store = db.prepare(
+      `INSERT INTO payments_received (id, version, kiosk, type, state, outcome, amount_pence, created_at, body, received_at)
+       VALUES (@id, @version, @kiosk, @type, @state, @outcome, @amount, @created, @body, @received)
+       ON CONFLICT (id) DO UPDATE SET version = excluded.version, state = excluded.state, outcome = excluded.outcome,
+         body = excluded.body, received_at = excluded.received_at`,
+    );
+    this.received = db.prepare(
+      `SELECT body FROM payments_received
+       WHERE created_at >= @lo AND created_at < @hi
+         AND (@kiosk IS NULL OR kiosk = @kiosk) AND (@type IS NULL OR type = @type) AND (@outcome IS NULL OR outcome = @outcome)
+       ORDER BY created_at DESC, id`,
+    );
+  }
 
   ingest(version: number, payment: Payment): IngestResult {
     return this.db.transaction((): IngestResult => {
-      const existing = this.db.prepare('SELECT version FROM payments_received WHERE id = ?').pluck().get(payment.id) as
-        number | undefined;
+      const existing = this.versionOf.get(payment.id);
       if (existing !== undefined && existing >= version) return { stored: false, reason: 'older-or-same-version' };
-      this.db
-        .prepare(
-          `INSERT INTO payments_received (id, version, kiosk, type, state, outcome, amount_pence, created_at, body, received_at)
-           VALUES (@id, @version, @kiosk, @type, @state, @outcome, @amount, @created, @body, @received)
-           ON CONFLICT (id) DO UPDATE SET version = excluded.version, state = excluded.state, outcome = excluded.outcome,
-             body = excluded.body, received_at = excluded.received_at`,
-        )
-        .run({
-          id: payment.id,
-          version,
-          kiosk: payment.kiosk,
-          type: payment.type,
-          state: payment.state,
-          outcome: payment.outcome,
-          amount: payment.amountPence,
-          created: payment.createdAt,
-          body: JSON.stringify({ ...payment, prompt: null, cancellable: false }),
-          received: this.clock.now().toISOString(),
-        });
+      this.store.run({
+        id: payment.id,
+        version,
+        kiosk: payment.kiosk,
+        type: payment.type,
+        state: payment.state,
+        outcome: payment.outcome,
+        amount: payment.amountPence,
+        created: payment.createdAt,
+        body: JSON.stringify({ ...payment, prompt: null, cancellable: false }),
+        received: this.clock.now().toISOString(),
+      });
       return { stored: true };
     })();
   }
@@ -69,20 +100,13 @@ export class OfficeLedger {
     const from = filter.from ?? '0000-01-01';
     const to = filter.to ?? '9999-12-31';
     // Widen by a day each side in UTC, then filter exactly by the site's local date.
-    const rows = this.db
-      .prepare(
-        `SELECT body FROM payments_received
-         WHERE created_at >= @lo AND created_at < @hi
-           AND (@kiosk IS NULL OR kiosk = @kiosk) AND (@type IS NULL OR type = @type) AND (@outcome IS NULL OR outcome = @outcome)
-         ORDER BY created_at DESC, id`,
-      )
-      .all({
-        lo: shiftDate(from, -1),
-        hi: shiftDate(to, 2),
-        kiosk: filter.kiosk ?? null,
-        type: filter.type ?? null,
-        outcome: filter.outcome ?? null,
-      }) as ReceivedRow[];
+    const rows = this.received.all({
+      lo: shiftDate(from, -1),
+      hi: shiftDate(to, 2),
+      kiosk: filter.kiosk ?? null,
+      type: filter.type ?? null,
+      outcome: filter.outcome ?? null,
+    });
     const payments = rows
       .map((row) => Payment.parse(JSON.parse(row.body)))
       .filter((payment) => {

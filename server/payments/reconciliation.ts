@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Reconciliation } from '../../contract/payments.js';
 import type { EndOfDayTotals } from '../../hardware/types.js';
 import type { Clock } from '../clock.js';
-import type { Db } from '../store/database.js';
+import type { Db, Statement } from '../store/database.js';
 import type { JournalRow, PaymentJournal } from './journal.js';
 import { formatPounds } from './receipt.js';
 
@@ -16,25 +16,42 @@ type SchemeTotal = { scheme: string; count: number; totalPence: number };
 const schemeKey = (scheme: string | null) => (scheme && scheme.trim() ? scheme.trim().toUpperCase() : 'UNKNOWN');
 
 export class Reconciler {
+  private readonly lastAt: Statement<[string], string>;
+  private readonly approvedNotReconciled: Statement<[string], JournalRow>;
+  private readonly insert: Statement<[string, string, string, string | null, 0 | 1, string]>;
+  private readonly latest: Statement<[number], string>;
+  private readonly latestOfKiosk: Statement<[string, number], string>;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly journal: PaymentJournal,
-  ) {}
+  ) {
+    this.lastAt = db
+      .prepare<[string], string>('SELECT at FROM payment_reconciliations WHERE kiosk = ? ORDER BY at DESC LIMIT 1')
+      .pluck();
+    this.approvedNotReconciled = db.prepare(
+      "SELECT * FROM payment_journal WHERE kiosk = ? AND state IN ('approved', 'receipt-printed') AND reconciliation_id IS NULL ORDER BY created_at",
+    );
+    this.insert = db.prepare(
+      'INSERT INTO payment_reconciliations (id, kiosk, at, period_start, matched, body) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.latest = db
+      .prepare<[number], string>('SELECT body FROM payment_reconciliations ORDER BY at DESC LIMIT ?')
+      .pluck();
+    this.latestOfKiosk = db
+      .prepare<[string, number], string>(
+        'SELECT body FROM payment_reconciliations WHERE kiosk = ? ORDER BY at DESC LIMIT ?',
+      )
+      .pluck();
+  }
 
   /** Compares and records. Call with the totals the terminal has just returned from endOfDay(). */
   record(kiosk: string, terminal: EndOfDayTotals): Reconciliation {
     return this.db.transaction((): Reconciliation => {
       const at = this.clock.now().toISOString();
-      const previous = this.db
-        .prepare('SELECT at FROM payment_reconciliations WHERE kiosk = ? ORDER BY at DESC LIMIT 1')
-        .pluck()
-        .get(kiosk) as string | undefined;
-      const approved = this.db
-        .prepare(
-          "SELECT * FROM payment_journal WHERE kiosk = ? AND state IN ('approved', 'receipt-printed') AND reconciliation_id IS NULL ORDER BY created_at",
-        )
-        .all(kiosk) as JournalRow[];
+      const previous = this.lastAt.get(kiosk);
+      const approved = this.approvedNotReconciled.all(kiosk);
       const unknown = this.journal.inStates(kiosk, ['unknown', 'authorising']);
       const journalByScheme = new Map<string, SchemeTotal>();
       for (const row of approved) {
@@ -105,18 +122,14 @@ export class Reconciler {
         matched: differences.length === 0,
         differences,
       };
-      this.db
-        .prepare(
-          'INSERT INTO payment_reconciliations (id, kiosk, at, period_start, matched, body) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          reconciliation.id,
-          kiosk,
-          at,
-          reconciliation.periodStart,
-          reconciliation.matched ? 1 : 0,
-          JSON.stringify(reconciliation),
-        );
+      this.insert.run(
+        reconciliation.id,
+        kiosk,
+        at,
+        reconciliation.periodStart,
+        reconciliation.matched ? 1 : 0,
+        JSON.stringify(reconciliation),
+      );
       this.journal.markReconciled(
         approved.map((r) => r.id),
         reconciliation.id,
@@ -126,14 +139,7 @@ export class Reconciler {
   }
 
   list(kiosk?: string, limit = 50): Reconciliation[] {
-    const rows = (
-      kiosk
-        ? this.db
-            .prepare('SELECT body FROM payment_reconciliations WHERE kiosk = ? ORDER BY at DESC LIMIT ?')
-            .pluck()
-            .all(kiosk, limit)
-        : this.db.prepare('SELECT body FROM payment_reconciliations ORDER BY at DESC LIMIT ?').pluck().all(limit)
-    ) as string[];
+    const rows = kiosk ? this.latestOfKiosk.all(kiosk, limit) : this.latest.all(limit);
     return rows.map((body) => JSON.parse(body) as Reconciliation);
   }
 }

@@ -46,16 +46,14 @@ export function registerPaymentRoutes(app: FastifyInstance, ctx: ServerContext, 
     return {
       councilName: ctx.config.site.councilName,
       terminalAvailable: health === 'ok' || health === 'warning',
-      types: service
-        .typesFor(kiosk)
-        .map((t) => ({
-          id: t.id,
-          name: t.name,
-          reference: t.reference,
-          minPence: t.minPence,
-          maxPence: t.maxPence,
-          amount: t.amount,
-        })),
+      types: service.typesFor(kiosk).map((t) => ({
+        id: t.id,
+        name: t.name,
+        reference: t.reference,
+        minPence: t.minPence,
+        maxPence: t.maxPence,
+        amount: t.amount,
+      })),
     };
   });
 
@@ -136,13 +134,7 @@ export function registerPaymentRoutes(app: FastifyInstance, ctx: ServerContext, 
 
   app.get('/api/payments/journal', staff, async (request) => {
     const query = parseInput(JournalQuery, request.query, 'query');
-    const rows = ctx.db
-      .prepare(
-        'SELECT id FROM payment_journal WHERE (@kiosk IS NULL OR kiosk = @kiosk) AND (@state IS NULL OR state = @state) ORDER BY created_at DESC LIMIT 500',
-      )
-      .pluck()
-      .all({ kiosk: query.kiosk ?? null, state: query.state ?? null }) as string[];
-    return rows.map((id) => service.runner.view(service.journal.get(id)!));
+    return service.journal.latest(query).map((row) => service.runner.view(row));
   });
 
   app.post('/api/payments/:id/resolve', staff, async (request) => {

@@ -8,9 +8,8 @@
 import type { Logger } from 'pino';
 import type { SiteConfig } from '../../contract/config.js';
 import { outcomeOf, type Payment, type PaymentsConfig, type TerminalPromptKind } from '../../contract/payments.js';
-import type { AuthorisationResult, PaymentTerminal, TerminalPrompt } from '../../hardware/types.js';
+import type { AuthorisationResult, DeviceDirectory, PaymentTerminal, TerminalPrompt } from '../../hardware/types.js';
 import type { Clock } from '../clock.js';
-import type { DeviceDirectory } from '../devices/directory.js';
 import type { EventHub } from '../events.js';
 import { HttpError } from '../http/errors.js';
 import { toPayment, type JournalRow, type NewPayment, type PaymentJournal } from './journal.js';
@@ -213,16 +212,16 @@ export class PaymentRunner {
           kiosk: row.kiosk,
           prompt: run.prompt,
           cancellable: run.cancellable && !run.cancelRequested,
-        } as { type: string; at: string });
+        });
       };
       let answer: Promise<AuthorisationResult>;
       try {
         answer = run.terminal.authorise({ amountPence: row.amount_pence, reference: row.id }, onPrompt);
       } catch (error) {
-        answer = Promise.reject(error);
+        answer = Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
       run.terminalDone = answer.catch(() => undefined);
-      answer
+      void answer
         .catch((error: unknown): AuthorisationResult => ({
           outcome: 'unknown',
           message: `The card terminal connection failed during the payment (${error instanceof Error ? error.message : String(error)}).`,
@@ -299,6 +298,6 @@ export class PaymentRunner {
       kiosk: row.kiosk,
       state: row.state,
       outcome: outcomeOf(row.state),
-    } as { type: string; at: string });
+    });
   }
 }

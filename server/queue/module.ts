@@ -1,39 +1,47 @@
 /** The queue: tickets, desks, calls, estimates; end-of-day closing once a minute. */
-import type { ServerContext, ServerModule } from '../context.js';
+import type { ServerModule } from '../context.js';
+import { ModuleState } from '../context.js';
 import { queueMigrations } from './migrations.js';
 import { Queue } from './queue.js';
 import { registerQueueRoutes } from './routes.js';
+import { ticketReader, type TicketReader } from './ticket-reader.js';
 
-const running = new WeakMap<ServerContext, { queue: Queue; timer?: NodeJS.Timeout }>();
+export interface QueueModule extends ServerModule {
+  /** For the modules that read tickets (feedback, reports); usable once the server is built. */
+  readonly tickets: TicketReader;
+}
 
-/** The queue of a running server, for modules that need ticket facts (e.g. feedback against a ticket). */
-export const queueOf = (ctx: ServerContext): Queue | undefined => running.get(ctx)?.queue;
+export function createQueueModule(): QueueModule {
+  const state = new ModuleState<{ queue: Queue; tickets: TicketReader; timer?: NodeJS.Timeout }>('queue');
 
-export const queueModule: ServerModule = {
-  name: 'queue',
-  migrations: queueMigrations,
-  register(app, ctx) {
-    const queue = new Queue(ctx);
-    running.set(ctx, { queue });
-    registerQueueRoutes(app, ctx, queue);
-  },
-  start(ctx) {
-    const state = running.get(ctx);
-    if (!state) return;
-    const closeEarlierDays = () => {
-      try {
-        const closed = state.queue.closeEarlierDays();
-        if (closed > 0) ctx.logger.info({ closed }, 'closed unserved tickets of earlier days');
-      } catch (error) {
-        ctx.logger.error({ err: error }, 'end-of-day closing failed');
-      }
-    };
-    closeEarlierDays();
-    state.timer = setInterval(closeEarlierDays, 60_000);
-    state.timer.unref();
-  },
-  stop(ctx) {
-    const state = running.get(ctx);
-    if (state?.timer) clearInterval(state.timer);
-  },
-};
+  return {
+    name: 'queue',
+    migrations: queueMigrations,
+    tickets: {
+      waitOf: (ticketId) => state.get().tickets.waitOf(ticketId),
+      issuedBetween: (from, to) => state.get().tickets.issuedBetween(from, to),
+    },
+    register(app, ctx) {
+      const { queue } = state.set({ queue: new Queue(ctx), tickets: ticketReader(ctx.db) });
+      registerQueueRoutes(app, ctx, queue);
+    },
+    start(ctx) {
+      const running = state.get();
+      const closeEarlierDays = () => {
+        try {
+          const closed = running.queue.closeEarlierDays();
+          if (closed > 0) ctx.logger.info({ closed }, 'closed unserved tickets of earlier days');
+        } catch (error) {
+          ctx.logger.error({ err: error }, 'end-of-day closing failed');
+        }
+      };
+      closeEarlierDays();
+      running.timer = setInterval(closeEarlierDays, 60_000);
+      running.timer.unref();
+    },
+    stop() {
+      const timer = state.current?.timer;
+      if (timer) clearInterval(timer);
+    },
+  };
+}

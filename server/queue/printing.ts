@@ -1,8 +1,7 @@
 /** The printed ticket: what the dispenser is asked to print for a ticket, and the outcome. */
 import type { SiteConfig } from '../../contract/config.js';
 import type { PrintTicketResponse } from '../../contract/queue.js';
-import type { TicketPrintout } from '../../hardware/types.js';
-import type { KioskDevices } from '../devices/directory.js';
+import type { KioskDevices, TicketPrintout } from '../../hardware/types.js';
 
 export function ticketPrintout(
   config: SiteConfig,

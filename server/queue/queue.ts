@@ -63,16 +63,16 @@ export class Queue {
     return this.deps.config;
   }
 
-  service(id: string) {
+  private service(id: string) {
     return this.config.services.find((s) => s.id === id);
   }
 
-  desk(id: string) {
+  private desk(id: string) {
     return this.config.desks.find((d) => d.id === id);
   }
 
   /** Services a desk calls from, in the desk's own order (empty list = every service, in site order). */
-  deskServices(deskId: string): string[] {
+  private deskServices(deskId: string): string[] {
     const desk = this.desk(deskId);
     if (!desk) return [];
     return desk.services.length > 0 ? desk.services : this.config.services.map((s) => s.id);
@@ -85,7 +85,7 @@ export class Queue {
     return service;
   }
 
-  requireDesk(id: string) {
+  private requireDesk(id: string) {
     const desk = this.desk(id);
     if (!desk) throw notFound('desk', id);
     return desk;
@@ -98,7 +98,8 @@ export class Queue {
   }
 
   private publish(type: QueueEvent['type'], row: TicketRow, at: string): void {
-    this.deps.events.publish({ type, at, ticket: toTicket(row) } as QueueEvent);
+    const event: QueueEvent = { type, at, ticket: toTicket(row) };
+    this.deps.events.publish(event);
   }
 
   // ── issuing ───────────────────────────────────────────────────────────────────────────────
@@ -154,9 +155,7 @@ export class Queue {
         const at = now.toISOString();
         const finished: TicketRow[] = [];
         for (const current of this.sql.atDesks.all().filter((row) => row.desk === deskId)) {
-          this.deps.db
-            .prepare(`UPDATE tickets SET state = 'completed', completed_at = ? WHERE id = ?`)
-            .run(at, current.id);
+          this.sql.finish.run('completed', at, current.id);
           recordEvent(this.sql, {
             ticketId: current.id,
             type: 'completed',
@@ -176,11 +175,7 @@ export class Queue {
         )[0];
         this.sql.touchDesk.run(deskId, actor, at);
         if (!next) return { at, finished, called: null };
-        this.deps.db
-          .prepare(
-            `UPDATE tickets SET state = 'called', desk = ?, called_at = COALESCE(called_at, ?), last_called_at = ? WHERE id = ? AND state = 'waiting'`,
-          )
-          .run(deskId, at, at, next.id);
+        this.sql.call.run(deskId, at, at, next.id);
         recordEvent(this.sql, { ticketId: next.id, type: 'called', at, desk: deskId, service: next.service, actor });
         return { at, finished, called: this.requireTicket(next.id) };
       })
@@ -193,19 +188,19 @@ export class Queue {
 
   recall(id: string, actor: string | null): Ticket {
     return this.change(id, ['called', 'serving'], 'recalled', 'ticket.recalled', actor, (row, at) => {
-      this.deps.db.prepare('UPDATE tickets SET last_called_at = ?, recalls = recalls + 1 WHERE id = ?').run(at, row.id);
+      this.sql.recall.run(at, row.id);
     });
   }
 
   noShow(id: string, actor: string | null): Ticket {
     return this.change(id, ['called'], 'no-show', 'ticket.no-show', actor, (row, at) => {
-      this.deps.db.prepare(`UPDATE tickets SET state = 'no-show', completed_at = ? WHERE id = ?`).run(at, row.id);
+      this.sql.finish.run('no-show', at, row.id);
     });
   }
 
   complete(id: string, actor: string | null): Ticket {
     return this.change(id, ['called', 'serving'], 'completed', 'ticket.completed', actor, (row, at) => {
-      this.deps.db.prepare(`UPDATE tickets SET state = 'completed', completed_at = ? WHERE id = ?`).run(at, row.id);
+      this.sql.finish.run('completed', at, row.id);
     });
   }
 
@@ -231,9 +226,7 @@ export class Queue {
       'ticket.transferred',
       actor,
       (current, at) => {
-        this.deps.db
-          .prepare(`UPDATE tickets SET state = 'waiting', service = ?, desk = NULL WHERE id = ?`)
-          .run(toService, current.id);
+        this.sql.moveToService.run(toService, current.id);
         return { from: current.service, to: toService, desk: current.desk, at };
       },
     );
@@ -242,7 +235,7 @@ export class Queue {
   /** A waiting resident who has left (or staff closing the list): the ticket is closed unserved. */
   close(id: string, actor: string | null): Ticket {
     return this.change(id, ['waiting'], 'closed', 'ticket.closed', actor, (row, at) => {
-      this.deps.db.prepare(`UPDATE tickets SET state = 'closed', completed_at = ? WHERE id = ?`).run(at, row.id);
+      this.sql.finish.run('closed', at, row.id);
     });
   }
 
@@ -258,7 +251,7 @@ export class Queue {
         const at = now.toISOString();
         const rows = this.sql.unfinishedBefore.all(today);
         for (const row of rows) {
-          this.deps.db.prepare(`UPDATE tickets SET state = 'closed', completed_at = ? WHERE id = ?`).run(at, row.id);
+          this.sql.finish.run('closed', at, row.id);
           recordEvent(this.sql, {
             ticketId: row.id,
             type: 'closed',
@@ -388,13 +381,19 @@ export class Queue {
   openDesk(deskId: string, actor: string): DeskStatus {
     this.requireDesk(deskId);
     this.sql.touchDesk.run(deskId, actor, this.deps.clock.now().toISOString());
-    return this.desks().find((d) => d.id === deskId) as DeskStatus;
+    return this.deskStatus(deskId);
   }
 
   closeDesk(deskId: string): DeskStatus {
     this.requireDesk(deskId);
     this.sql.closeDesk.run(this.deps.clock.now().toISOString(), deskId);
-    return this.desks().find((d) => d.id === deskId) as DeskStatus;
+    return this.deskStatus(deskId);
+  }
+
+  private deskStatus(deskId: string): DeskStatus {
+    const status = this.desks().find((d) => d.id === deskId);
+    if (!status) throw notFound('desk', deskId);
+    return status;
   }
 
   // ── estimates ─────────────────────────────────────────────────────────────────────────────

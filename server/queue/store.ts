@@ -63,8 +63,17 @@ export function queueStatements(db: Db) {
        VALUES (@id, @day, @issued_service, @serial, @number, @service, @priority, 'waiting', @issued_at, @kiosk)`,
     ),
     byId: db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
+    call: db.prepare<[string, string, string, string]>(
+      `UPDATE tickets SET state = 'called', desk = ?, called_at = COALESCE(called_at, ?), last_called_at = ? WHERE id = ? AND state = 'waiting'`,
+    ),
+    recall: db.prepare<[string, string]>('UPDATE tickets SET last_called_at = ?, recalls = recalls + 1 WHERE id = ?'),
+    /** Into a final state (completed, no-show, closed) at a time. */
+    finish: db.prepare<[TicketState, string, string]>('UPDATE tickets SET state = ?, completed_at = ? WHERE id = ?'),
+    moveToService: db.prepare<[string, string]>(
+      `UPDATE tickets SET state = 'waiting', service = ?, desk = NULL WHERE id = ?`,
+    ),
     waiting: db.prepare<[], TicketRow>(`SELECT * FROM tickets WHERE state = 'waiting'`),
-    /** Just what ordering needs, for the hot paths (issue, call-next). */
+    /** Just what ordering needs, for the hot paths (issuing, call-next). */
     waitingKeys: db.prepare<[], WaitingKeys>(
       `SELECT seq, id, service, priority, issued_at FROM tickets WHERE state = 'waiting'`,
     ),

@@ -11,18 +11,14 @@
  * percentWithinTarget = withinTarget ÷ (withinTarget + breaches). The wait statistics (median,
  * 90th percentile, longest) are over measured waits, i.e. tickets that were called.
  */
-import type { TicketState, WaitStandardBreakdown, WaitStandardReport } from '../../contract/queue.js';
+import type { WaitStandardBreakdown, WaitStandardReport } from '../../contract/queue.js';
+import type { IssuedTicketTimes } from '../queue/ticket-reader.js';
 import { zonedHour } from '../zoned-time.js';
 
 const secondsBetween = (fromIso: string, toIso: string): number => (Date.parse(toIso) - Date.parse(fromIso)) / 1000;
 
-export interface MeasuredTicket {
-  service: string;
-  state: TicketState;
-  issuedAt: string;
-  calledAt: string | null;
-  completedAt: string | null;
-}
+/** A ticket issued in the period, from the queue's TicketReader. */
+export type MeasuredTicket = IssuedTicketTimes;
 
 export type Outcome =
   { kind: 'within' | 'breach'; waitSeconds: number | null } | { kind: 'left' | 'pending'; waitSeconds: null };

@@ -11,6 +11,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type Db = Database.Database;
+/** A prepared statement: stores prepare theirs once, in their constructor. */
+export type Statement<Params extends unknown[] = unknown[], Row = unknown> = Database.Statement<Params, Row>;
 
 export interface Migration {
   /** Unique, stable, ordered within its module, e.g. "queue-001-tickets". */

@@ -8,13 +8,12 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { SiteConfig } from '../../contract/config.js';
 import { createServer, type HubServer } from '../../server/app.js';
-import { authModule } from '../../server/auth/module.js';
 import { ManualClock } from '../../server/clock.js';
 import type { ServerModule } from '../../server/context.js';
 import { demoSiteConfig } from '../../server/demo/seed.js';
 import { createFeedbackModule } from '../../server/feedback/module.js';
 import { createInfoModule } from '../../server/info/module.js';
-import { queueModule } from '../../server/queue/module.js';
+import { createQueueModule } from '../../server/queue/module.js';
 
 export interface TestServer {
   server: HubServer;
@@ -46,10 +45,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const clock = new ManualClock(new Date(options.start ?? '2026-07-14T09:00:00.000Z'));
   const base = demoSiteConfig();
   const config = options.config ? options.config(base) : base;
+  const queue = createQueueModule();
   const modules: ServerModule[] = [
-    authModule,
-    queueModule,
-    createFeedbackModule({ outbox: { baseDelayMs: 50, pollIntervalMs: 50, timeoutMs: 2_000 } }),
+    queue,
+    createFeedbackModule({
+      tickets: queue.tickets,
+      outbox: { baseDelayMs: 50, pollIntervalMs: 50, timeoutMs: 2_000 },
+    }),
     createInfoModule(options.contentDir ? { contentDir: options.contentDir } : {}),
     ...(options.extraModules ?? []),
   ];

@@ -1,15 +1,17 @@
 /**
- * The server's device directory in demo mode: simulators on socat ptys behind each kiosk's
- * devices, states in GET /api/devices and pushed as device.state events.
+ * The device factory's directory in demo mode: simulators on socat ptys behind each kiosk's
+ * devices, states in the server's GET /api/devices and pushed as device.state events.
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import Fastify from 'fastify';
 import pino from 'pino';
 import { SiteConfig } from '../../contract/config.js';
 import { DeviceEvent, DeviceState } from '../../contract/devices.js';
-import { createDeviceDirectory, type DeviceDirectory } from '../../server/devices/directory.js';
-import { devicesModule } from '../../server/devices/module.js';
-import { EventHub, type PushedEvent } from '../../server/events.js';
+import type { ServerEvent } from '../../contract/events.js';
+import { createKioskDevices } from '../../hardware/kiosk-devices.js';
+import type { DeviceDirectory } from '../../hardware/types.js';
+import { createDevicesModule } from '../../server/devices/module.js';
+import { EventHub } from '../../server/events.js';
 import { systemClock } from '../../server/clock.js';
 import type { ServerContext } from '../../server/context.js';
 import { until } from './support/lifecycle.js';
@@ -29,9 +31,10 @@ afterEach(async () => {
 
 describe('device directory in demo mode', () => {
   test('simulated printers print tickets; tests can read them and inject faults; states reach the API and the event hub', async () => {
-    directory = createDeviceDirectory({ config, logger: pino({ level: 'silent' }), dataDir: '/tmp', simulate: true });
+    directory = createKioskDevices(config, { logger: pino({ level: 'silent' }), simulate: true });
+    const devicesModule = createDevicesModule();
     const events = new EventHub();
-    const pushed: PushedEvent[] = [];
+    const pushed: ServerEvent[] = [];
     events.subscribe((e) => pushed.push(e));
     const ctx = { devices: directory, events, clock: systemClock } as unknown as ServerContext;
     const app = Fastify();
@@ -93,7 +96,7 @@ describe('device directory in demo mode', () => {
     const path = process.env.PATH;
     process.env.PATH = '/nonexistent';
     try {
-      directory = createDeviceDirectory({ config, logger, dataDir: '/tmp', simulate: true });
+      directory = createKioskDevices(config, { logger, simulate: true });
       await directory.start();
     } finally {
       process.env.PATH = path;
@@ -108,7 +111,7 @@ describe('device directory in demo mode', () => {
   });
 
   test('a kiosk with no devices configured and no simulation has none', () => {
-    directory = createDeviceDirectory({ config, logger: pino({ level: 'silent' }), dataDir: '/tmp', simulate: false });
+    directory = createKioskDevices(config, { logger: pino({ level: 'silent' }), simulate: false });
     expect(directory.forKiosk('kiosk-1')).toEqual({});
     expect(directory.states()).toEqual([]);
     expect(directory.simulators?.('kiosk-1')).toBeUndefined();

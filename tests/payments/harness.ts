@@ -17,17 +17,19 @@ import type {
   PaymentTerminal,
   PrintOutcome,
   Printer,
+  DeviceDirectory,
+  KioskDevices,
   ReceiptPrintout,
   TerminalPrompt,
 } from '../../hardware/types.js';
 import { ManualClock } from '../../server/clock.js';
 import type { ServerContext } from '../../server/context.js';
-import type { DeviceDirectory, KioskDevices } from '../../server/devices/directory.js';
-import { EventHub, type PushedEvent } from '../../server/events.js';
+import type { ServerEvent } from '../../contract/events.js';
+import { EventHub } from '../../server/events.js';
 import { handleErrors, parseJsonBodies } from '../../server/http/error-handling.js';
 import { HttpError } from '../../server/http/errors.js';
 import { paymentMigrations } from '../../server/payments/migrations.js';
-import { paymentsModule, paymentsOf } from '../../server/payments/module.js';
+import { createPaymentsModule } from '../../server/payments/module.js';
 import type { PaymentsService } from '../../server/payments/service.js';
 import { openDatabase, type Db } from '../../server/store/database.js';
 
@@ -212,7 +214,7 @@ export interface Harness {
   terminal: FakeTerminal;
   printer: FakePrinter;
   clock: ManualClock;
-  events: PushedEvent[];
+  events: ServerEvent[];
   dataDir: string;
   dbFile: string;
   /** Closes this server (the data folder stays, for restart tests). */
@@ -237,7 +239,7 @@ export async function startHarness(
   const terminal = options.terminal ?? new FakeTerminal();
   const printer = options.printer ?? new FakePrinter();
   const clock = options.clock ?? new ManualClock(new Date('2026-11-27T10:00:00Z'));
-  const events: PushedEvent[] = [];
+  const events: ServerEvent[] = [];
   const hub = new EventHub();
   hub.subscribe((event) => events.push(event));
   const devices: DeviceDirectory = {
@@ -266,15 +268,15 @@ export async function startHarness(
   const app = Fastify();
   parseJsonBodies(app);
   handleErrors(app, ctx.logger);
-  await paymentsModule.register(app, ctx);
+  const payments = createPaymentsModule();
+  await payments.register(app, ctx);
   await app.ready();
-  const service = paymentsOf(ctx);
-  if (!service) throw new Error('payments module did not register');
+  const service = payments.service();
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
-    await paymentsModule.stop?.(ctx);
+    await payments.stop?.(ctx);
     await app.close();
     db.close();
   };

@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SiteConfig } from '../../contract/config.js';
-import type { QueueEvent } from '../../contract/queue.js';
 import { ManualClock } from '../../server/clock.js';
-import { EventHub, type PushedEvent } from '../../server/events.js';
+import type { ServerEvent } from '../../contract/events.js';
+import { EventHub } from '../../server/events.js';
 import { queueMigrations } from '../../server/queue/migrations.js';
 import { Queue } from '../../server/queue/queue.js';
+import { ticketReader, type TicketReader } from '../../server/queue/ticket-reader.js';
 import { openDatabase, type Db } from '../../server/store/database.js';
 
 export const baseSite = {
@@ -26,10 +27,12 @@ export const baseSite = {
 
 export interface QueueFixture {
   queue: Queue;
+  /** What feedback and reports read of the tickets. */
+  tickets: TicketReader;
   clock: ManualClock;
   db: Db;
   config: SiteConfig;
-  events: PushedEvent[];
+  events: ServerEvent[];
   /** The ticket_events history rows of a ticket. */
   history(id: string): Array<{ type: string; at: string }>;
   close(): void;
@@ -44,11 +47,12 @@ export function queueFixture(
   const clock = new ManualClock(new Date(start));
   const config = SiteConfig.parse({ ...baseSite, ...overrides });
   const hub = new EventHub();
-  const events: PushedEvent[] = [];
+  const events: ServerEvent[] = [];
   hub.subscribe((event) => events.push(event));
   const queue = new Queue({ db, clock, config, events: hub });
   return {
     queue,
+    tickets: ticketReader(db),
     clock,
     db,
     config,
@@ -66,5 +70,5 @@ export function queueFixture(
   };
 }
 
-export const eventTypes = (events: PushedEvent[]) => events.map((e) => (e as QueueEvent).type);
+export const eventTypes = (events: ServerEvent[]) => events.map((e) => e.type);
 export const minutes = (n: number) => n * 60_000;

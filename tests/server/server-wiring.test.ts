@@ -10,6 +10,7 @@ import pino from 'pino';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { FeedbackEvent } from '../../contract/feedback.js';
 import { IssuedTicket } from '../../contract/queue.js';
 import { createServer, type HubServer } from '../../server/app.js';
 import { demoSiteConfig } from '../../server/demo/seed.js';
@@ -121,11 +122,22 @@ describe('event socket', () => {
     const received = new Promise<unknown>((resolve) =>
       socket.on('message', (data) => {
         const event = JSON.parse(messageText(data)) as { type: string };
-        if (event.type === 'example.happened') resolve(event);
+        if (event.type === 'feedback.recorded') resolve(event);
       }),
     );
-    server.ctx.events.publish({ type: 'example.happened', at: '2026-11-02T09:00:00.000Z' });
-    expect(await received).toEqual({ type: 'example.happened', at: '2026-11-02T09:00:00.000Z' });
+    const event: FeedbackEvent = {
+      type: 'feedback.recorded',
+      at: '2026-11-02T09:00:00.000Z',
+      rating: 'good',
+      touchpoint: 'kiosk',
+    };
+    server.ctx.events.publish(event);
+    expect(await received).toEqual({
+      type: 'feedback.recorded',
+      at: '2026-11-02T09:00:00.000Z',
+      rating: 'good',
+      touchpoint: 'kiosk',
+    });
     socket.close();
   });
 });

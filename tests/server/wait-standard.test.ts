@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { measuredTickets } from '../../server/reports/measured-tickets.js';
 import { median, percentile, waitStandardReport } from '../../server/reports/wait-standard.js';
 import { minutes, queueFixture, type QueueFixture } from './queue-fixture.js';
 
@@ -7,7 +6,7 @@ let f: QueueFixture;
 afterEach(() => f?.close());
 
 function report(from = '2026-01-01T00:00:00.000Z', to = '2027-01-01T00:00:00.000Z') {
-  return waitStandardReport(measuredTickets(f.db, new Date(from), new Date(to)), {
+  return waitStandardReport(f.tickets.issuedBetween(new Date(from), new Date(to)), {
     from,
     to,
     targetSeconds: f.config.waitTargetSeconds,

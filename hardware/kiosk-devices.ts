@@ -1,41 +1,25 @@
 /**
- * Where the server finds each kiosk's devices. Each configured device gets a supervisor (connects,
- * polls health, reconnects after unplug, publishes DeviceState). With `simulate`, every device a
- * kiosk has no real port for is a simulator on a socat pty pair (or an in-memory line when socat is
- * missing), so demo mode and tests drive the same driver code as a real kiosk.
+ * The device factory: each kiosk's devices from the site config, under supervision (connects, polls
+ * health, reconnects after unplug, publishes DeviceState). With `simulate`, every device a kiosk has
+ * no real port for is a simulator on a socat pty pair (or an in-memory line when socat is missing),
+ * so demo mode and tests drive the same driver code as a real kiosk. The server knows only the
+ * DeviceDirectory it answers (hardware/types.ts).
  */
 import type { Logger } from 'pino';
-import type { SiteConfig } from '../../contract/config.js';
-import type { DeviceState } from '../../contract/devices.js';
-import type { PaymentTerminal, Printer } from '../../hardware/types.js';
-import { serialConnector, type Connector } from '../../hardware/serial/connector.js';
-import { socatAvailable } from '../../hardware/serial/socat.js';
-import { hostSimulator, type Attachable, type SimulatedLine } from '../../hardware/sim/hosting.js';
-import { PrinterSimulator } from '../../hardware/sim/printer-sim.js';
-import type { KioskSimulators, SimulatedDeviceName } from '../../hardware/sim/kiosk-simulators.js';
-import { SupervisedPrinter } from '../../hardware/supervision/printer-supervisor.js';
-import { createTerminalDevice, type TerminalDevice } from './terminal-device.js';
+import type { SiteConfig } from '../contract/config.js';
+import type { CardTerminalSettings, DeviceState, PrinterSettings } from '../contract/devices.js';
+import { serialConnector, type Connector } from './serial/connector.js';
+import { socatAvailable } from './serial/socat.js';
+import { hostSimulator, type Attachable, type SimulatedLine } from './sim/hosting.js';
+import type { KioskSimulators, SimulatedDeviceName } from './sim/kiosk-simulators.js';
+import { PrinterSimulator } from './sim/printer-sim.js';
+import { TerminalSimulator } from './sim/terminal-sim.js';
+import { SupervisedPrinter } from './supervision/printer-supervisor.js';
+import { SupervisedTerminal } from './supervision/terminal-supervisor.js';
+import type { DeviceDirectory, KioskDevices } from './types.js';
 
-export interface KioskDevices {
-  ticketPrinter?: Printer;
-  receiptPrinter?: Printer;
-  cardTerminal?: PaymentTerminal;
-}
-
-export interface DeviceDirectory {
-  forKiosk(kioskId: string): KioskDevices;
-  states(): DeviceState[];
-  onChange(listener: (state: DeviceState) => void): () => void;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** Demo and tests: the simulators behind a kiosk's devices (undefined when it has real ones). */
-  simulators?(kioskId: string): KioskSimulators | undefined;
-}
-
-export interface DeviceDirectoryOptions {
-  config: SiteConfig;
+export interface KioskDevicesOptions {
   logger: Logger;
-  dataDir: string;
   /** Demo and tests: run a simulator for every device a kiosk has no real port for. */
   simulate: boolean;
   /** Tests: force the simulator transport ('auto' = socat when installed, else in memory). */
@@ -65,12 +49,54 @@ interface PlannedSimulator {
   kiosk: string;
   device: SimulatedDeviceName;
   connector: LateConnector;
-  make: () => Attachable;
+  simulator: Attachable;
 }
 
-export function createDeviceDirectory(options: DeviceDirectoryOptions): DeviceDirectory {
-  const { config, logger } = options;
-  const log = logger.child({ module: 'devices' });
+const printerIds = { ticketPrinter: 'ticket-printer', receiptPrinter: 'receipt-printer' } as const;
+
+function supervisedPrinter(
+  device: keyof typeof printerIds,
+  kiosk: string,
+  connector: Connector,
+  settings: PrinterSettings | undefined,
+  logger: Logger,
+): SupervisedPrinter {
+  return new SupervisedPrinter({
+    id: printerIds[device],
+    kind: printerIds[device],
+    kiosk,
+    connector,
+    columns: settings?.columns ?? 42,
+    statusBack: settings?.statusBack ?? false,
+    presenter: settings?.presenter ?? 'none',
+    confirmTimeoutMs: settings?.confirmTimeoutMs ?? 15_000,
+    pollIntervalMs: settings?.pollIntervalMs ?? 2_000,
+    logger,
+  });
+}
+
+function supervisedTerminal(
+  kiosk: string,
+  connector: Connector,
+  settings: CardTerminalSettings | undefined,
+  logger: Logger,
+): SupervisedTerminal {
+  return new SupervisedTerminal({
+    kiosk,
+    connector,
+    password: settings?.password ?? '000000',
+    currencyCode: settings?.currencyCode ?? 826,
+    // The simulator answers at once; a real terminal gets the configured (default: spec) timeouts.
+    timeouts: {
+      commandAckMs: 5_000,
+      finalAnswerMs: settings ? settings.finalAnswerTimeoutMs : 30_000,
+    },
+    logger,
+  });
+}
+
+export function createKioskDevices(config: SiteConfig, options: KioskDevicesOptions): DeviceDirectory {
+  const log = options.logger.child({ module: 'devices' });
   const byKiosk = new Map<string, KioskDevices>();
   const supervised: Supervised[] = [];
   const planned: PlannedSimulator[] = [];
@@ -88,9 +114,9 @@ export function createDeviceDirectory(options: DeviceDirectoryOptions): DeviceDi
   for (const kiosk of config.kiosks) {
     const devices: KioskDevices = {};
     const sims: KioskSimulators = { lines: {} };
-    const simulatedConnector = (device: SimulatedDeviceName, make: PlannedSimulator['make']): LateConnector => {
+    const simulatedConnector = (device: SimulatedDeviceName, simulator: Attachable): LateConnector => {
       const connector = new LateConnector();
-      planned.push({ kiosk: kiosk.id, device, connector, make });
+      planned.push({ kiosk: kiosk.id, device, connector, simulator });
       return connector;
     };
 
@@ -102,36 +128,24 @@ export function createDeviceDirectory(options: DeviceDirectoryOptions): DeviceDi
       else {
         const sim = new PrinterSimulator();
         sims[device] = sim;
-        connector = simulatedConnector(device, () => sim);
+        connector = simulatedConnector(device, sim);
       }
-      const printer = new SupervisedPrinter({
-        id: device === 'ticketPrinter' ? 'ticket-printer' : 'receipt-printer',
-        kind: device === 'ticketPrinter' ? 'ticket-printer' : 'receipt-printer',
-        kiosk: kiosk.id,
-        connector,
-        columns: settings?.columns ?? 42,
-        statusBack: settings?.statusBack ?? false,
-        presenter: settings?.presenter ?? 'none',
-        confirmTimeoutMs: settings?.confirmTimeoutMs ?? 15_000,
-        pollIntervalMs: settings?.pollIntervalMs ?? 2_000,
-        logger: log,
-      });
+      const printer = supervisedPrinter(device, kiosk.id, connector, settings, log);
       devices[device] = printer;
       watch(printer);
     }
 
     const terminalSettings = kiosk.devices.cardTerminal;
     if (terminalSettings || options.simulate) {
-      const terminal: TerminalDevice = createTerminalDevice({
-        kiosk: kiosk.id,
-        settings: terminalSettings,
-        logger: log,
-        simulatedConnector: (make) => simulatedConnector('cardTerminal', make),
-        onSimulator: (handle) => {
-          sims.cardTerminal = handle;
-        },
-      });
-      devices.cardTerminal = terminal.terminal;
+      let connector: Connector;
+      if (terminalSettings) connector = serialConnector(terminalSettings);
+      else {
+        const sim = new TerminalSimulator({ stepMs: 60 });
+        sims.cardTerminal = sim;
+        connector = simulatedConnector('cardTerminal', sim);
+      }
+      const terminal = supervisedTerminal(kiosk.id, connector, terminalSettings, log);
+      devices.cardTerminal = terminal;
       watch(terminal);
     }
 
@@ -154,7 +168,7 @@ export function createDeviceDirectory(options: DeviceDirectoryOptions): DeviceDi
           log.warn('socat is not installed: simulated devices run on in-memory lines instead of pseudo-terminals');
         }
         for (const plan of planned) {
-          const line = await hostSimulator(plan.make(), {
+          const line = await hostSimulator(plan.simulator, {
             transport: transport === 'pty' || (transport === 'auto' && socatAvailable()) ? 'pty' : 'memory',
             name: `${plan.kiosk}-${plan.device}`,
           });
