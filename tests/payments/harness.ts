@@ -238,11 +238,13 @@ export async function startHarness(
 ): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'payments-'));
   const dbFile = join(dataDir, 'reception.sqlite');
-  const db: Db = openDatabase(dbFile, [...authMigrations, ...paymentMigrations]);
+  const db: Db = openDatabase(dbFile, paymentMigrations);
   const terminal = options.terminal ?? new FakeTerminal();
   const printer = options.printer ?? new FakePrinter();
   const clock = options.clock ?? new ManualClock(new Date('2026-11-27T10:00:00Z'));
-  const accounts = new StaffAccounts(db, clock);
+  // Accounts and sessions in memory: the data folder holds only what payments wrote (the PCI scan reads it).
+  const staffDb = openDatabase(':memory:', authMigrations);
+  const accounts = new StaffAccounts(staffDb, clock);
   await accounts.upsert(staffAccount.username, staffAccount.password, staffAccount.displayName);
   const session = await accounts.signIn(staffAccount.username, staffAccount.password);
   if (!session) throw new Error('the harness staff account could not sign in');
@@ -282,6 +284,7 @@ export async function startHarness(
     await paymentsModule.stop?.(ctx);
     await app.close();
     db.close();
+    staffDb.close();
   };
   return {
     app,
