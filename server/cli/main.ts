@@ -1,6 +1,7 @@
 /**
  * The office server's command line.
  *   hub --demo | --config FILE  [--port N] [--host H] [--data DIR] [--wait-target SECONDS]
+ *   hub --demo --test-clock [START]   (tests: time stands still and moves by POST /api/test-clock)
  *   config check FILE
  *   staff add USERNAME [--name NAME] [--data DIR]   (password on standard input)
  */
@@ -16,6 +17,7 @@ import { demoSiteConfig, demoStaff, seedDemo } from '../demo/seed.js';
 import { screens } from '../http/screens.js';
 import { defaultDataDir } from './data-dir.js';
 import { checkSiteConfigFile } from './site-config.js';
+import { registerTestClock, testClockPath, testClockStartingAt } from './test-clock.js';
 
 const positiveInt = (name: string, min: number) => (value: string) => {
   const number = Number(value);
@@ -35,6 +37,10 @@ program
   .option('--host <host>', 'address to listen on (0.0.0.0 for the office network)', '127.0.0.1')
   .option('--data <dir>', 'folder for the SQLite file (default: the per-user data folder)')
   .option('--wait-target <seconds>', "override the site's wait standard, in seconds", positiveInt('--wait-target', 1))
+  .option(
+    '--test-clock [start]',
+    `tests only, with --demo: time stands still at START (ISO 8601, default now) and moves by POST ${testClockPath}`,
+  )
   .action(
     async (options: {
       demo?: boolean;
@@ -43,9 +49,19 @@ program
       host: string;
       data?: string;
       waitTarget?: number;
+      testClock?: string | true;
     }) => {
       if (!options.demo === !options.config) {
         console.error('Say which site: --demo for the demo site, or --config FILE for a real one.');
+        process.exit(2);
+      }
+      if (options.testClock !== undefined && !options.demo) {
+        console.error('--test-clock is for tests of the demo site only: a real site always runs on the real time.');
+        process.exit(2);
+      }
+      const testClock = options.testClock === undefined ? undefined : testClockStartingAt(options.testClock);
+      if (testClock && 'problem' in testClock) {
+        console.error(testClock.problem);
         process.exit(2);
       }
       let config;
@@ -63,7 +79,9 @@ program
       }
       const dataDir = options.data ?? defaultDataDir();
       const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2));
-      const server = await createServer({ config, dataDir, simulateDevices: Boolean(options.demo), logger });
+      const clock = testClock ?? systemClock;
+      const server = await createServer({ config, dataDir, clock, simulateDevices: Boolean(options.demo), logger });
+      if (testClock) registerTestClock(server.app, testClock);
       if (options.demo) await seedDemo(server.staff);
       const url = await server.listen(options.port, options.host);
 
@@ -82,6 +100,10 @@ program
       }
       if (options.demo) console.log(`Staff sign-in (demo only): ${demoStaff.username} / ${demoStaff.password}`);
       console.log(`Wait standard: ${config.waitTargetSeconds} s`);
+      if (testClock)
+        console.log(
+          `TEST CLOCK: the time stands still at ${testClock.now().toISOString()} and moves only by POST ${testClockPath}`,
+        );
 
       let stopping = false;
       const stop = (signal: string) => {

@@ -37,7 +37,13 @@ const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === 
 
 export function registerPaymentRoutes(app: FastifyInstance, ctx: ServerContext, service: PaymentsService): void {
   const staff = { preHandler: ctx.requireStaff };
-  const who = (request: FastifyRequest) => staffOf(request)?.username ?? 'staff';
+  // The journal and the log record the signed-in user; a staff route reached without one is refused,
+  // never recorded under a made-up name.
+  const who = (request: FastifyRequest): string => {
+    const username = staffOf(request)?.username;
+    if (!username) throw new HttpError(401, 'sign-in-required', 'Sign in first: this is recorded under your name.');
+    return username;
+  };
 
   // ── Kiosk (public: the kiosk has no staff token; payment ids are unguessable UUIDs) ──
   app.get('/api/payments/types', async (request): Promise<PaymentTypesResponse> => {

@@ -19,6 +19,7 @@ interface InProcessHub {
 }
 
 const test = base.extend<{ hub: InProcessHub }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
   hub: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-print-'));
     const server: HubServer = await createServer({
@@ -71,6 +72,7 @@ test('when the ticket printer is out of paper the kiosk says so and keeps the nu
   hub,
 }) => {
   hub.sims.ticketPrinter?.setPaperEnd(true);
+  await page.clock.install();
   await page.goto(`${hub.url}/kiosk?kiosk=kiosk-1&return=1`);
   await page.getByRole('button', { name: 'العربية' }).click();
   await page.getByRole('button', { name: words.ar.start }).click();
@@ -78,7 +80,10 @@ test('when the ticket printer is out of paper the kiosk says so and keeps the nu
   await page.getByRole('button', { name: words.ar.housing, exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('الطابعة لا تعمل: يرجى تذكّر رقمك H001.');
   // No automatic return: after longer than the printed-ticket return time, the number is still there.
-  await page.waitForTimeout(2_500);
+  // The page's clock is stopped here and moved by hand, so "longer" holds however busy the machine is.
+  const pageNow = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(pageNow + 1_000);
+  await page.clock.runFor(1_500);
   await expect(page.getByRole('heading', { level: 1, name: words.ar.ticketHeading })).toBeVisible();
   expect(hub.sims.ticketPrinter?.lastText() ?? '').not.toContain('H001');
 });

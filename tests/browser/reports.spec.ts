@@ -3,10 +3,12 @@
  * the figures by service and hour, the CSV, and sign-in.
  */
 import { readFileSync } from 'node:fs';
+import { advanceTestClock } from '../support/hub-process.js';
 import { test, expect, presetSession, signInToStaff } from './fixtures';
 
 test.describe('with a 5-second wait standard', () => {
-  test.use({ hubOptions: { waitTargetSeconds: 5 } });
+  // The hub's time moves only when the test says: the slow ticket waits exactly 6 s, at once.
+  test.use({ hubOptions: { waitTargetSeconds: 5, testClock: true } });
 
   test('shows the % seen within the standard after tickets were served, by service and by hour, and downloads the table', async ({
     page,
@@ -19,7 +21,7 @@ test.describe('with a 5-second wait standard', () => {
     await api.issueTicket('repairs'); // never called: past the standard by the time the report is read
     await api.post('/api/desks/desk-1/call-next'); // quick: seen at once
     await api.post(`/api/tickets/${quick.id}/complete`);
-    await page.waitForTimeout(6_000); // past the 5 s standard
+    await advanceTestClock(hub.url, 6); // past the 5 s standard
     const called = await api.post<{ id: string }>('/api/desks/desk-1/call-next');
     expect(called?.id).toBe(slow.id);
     await api.post(`/api/tickets/${slow.id}/complete`);

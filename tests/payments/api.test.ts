@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { Payment } from '../../contract/payments.js';
-import { approved, startHarness, staffToken, type Harness } from './harness.js';
+import { approved, startHarness, type Harness } from './harness.js';
 
 const harnesses: Harness[] = [];
 async function harness(...args: Parameters<typeof startHarness>) {
@@ -12,8 +12,6 @@ async function harness(...args: Parameters<typeof startHarness>) {
 afterEach(async () => {
   for (const h of harnesses.splice(0)) await h.dispose();
 });
-
-const staff = { authorization: `Bearer ${staffToken}` };
 
 async function pay(
   h: Harness,
@@ -30,6 +28,8 @@ async function pay(
   const response = await h.app.inject({ method: 'POST', url: '/api/payments', payload: request });
   return { request, response, json: response.json<Record<string, unknown>>() };
 }
+
+const parsedPayload = (json: string): unknown => JSON.parse(json);
 
 async function settled(h: Harness, id: string) {
   await h.service.runner.whenSettled(id);
@@ -270,7 +270,7 @@ describe('kiosk API', () => {
       );
       await vi.advanceTimersByTimeAsync(2_000); // 10 s of silence after the last prompt
       const unknown = Payment.parse((await h.app.inject({ url: `/api/payments/${request.id}` })).json());
-      expect(unknown.state).toBe('unknown');
+      expect(unknown).toMatchObject({ state: 'unknown' });
       expect(unknown.message).toMatch(/stopped answering/);
       expect(h.terminal.aborts).toBe(1);
       // The terminal is still in the transaction: no second payment may start on it.
@@ -308,7 +308,7 @@ describe('kiosk API', () => {
     const reprint = await h.app.inject({
       method: 'POST',
       url: '/api/payments/receipts/kiosk-1-000001/reprint',
-      headers: staff,
+      headers: h.staff.headers,
     });
     expect(reprint.json()).toEqual({ printed: true, detail: null });
     expect(h.printer.receipts[0]!.lines[0]!.text).toMatch(/DUPLICATE/);
@@ -316,7 +316,7 @@ describe('kiosk API', () => {
     const missing = await h.app.inject({
       method: 'POST',
       url: '/api/payments/receipts/kiosk-1-000999/reprint',
-      headers: staff,
+      headers: h.staff.headers,
     });
     expect(missing.statusCode).toBe(404);
   });
@@ -338,13 +338,13 @@ describe('office side', () => {
       const response = await h.app.inject({
         method: 'POST',
         url: '/api/payments/ingest',
-        payload: { id: item.id, kind: item.kind, payload: JSON.parse(item.payload) as unknown },
+        payload: { id: item.id, kind: item.kind, payload: parsedPayload(item.payload) },
         remoteAddress: '127.0.0.1',
       });
       expect(response.json()).toMatchObject({ stored: false });
     }
     const report = (
-      await h.app.inject({ url: '/api/payments/report?from=2026-11-27&to=2026-11-27', headers: staff })
+      await h.app.inject({ url: '/api/payments/report?from=2026-11-27&to=2026-11-27', headers: h.staff.headers })
     ).json<{ total: { approvedCount: number; approvedPence: number } }>();
     expect(report.total).toMatchObject({ approvedCount: 1, approvedPence: 12550 });
   });
@@ -379,7 +379,7 @@ describe('office side', () => {
     await run({ type: 'housing-rent', reference: '7001200349', amountPence: 9999 }, 'declined');
     await h.service.outbox.flush();
     const report = (
-      await h.app.inject({ url: '/api/payments/report?from=2026-11-27&to=2026-11-27', headers: staff })
+      await h.app.inject({ url: '/api/payments/report?from=2026-11-27&to=2026-11-27', headers: h.staff.headers })
     ).json<{
       total: Record<string, number>;
       byType: { key: string; approvedCount: number; approvedPence: number; declined: number }[];
@@ -400,11 +400,14 @@ describe('office side', () => {
     expect(report.byKiosk.map((r) => r.key)).toEqual(['kiosk-1']);
     expect(report.byDay.map((r) => r.key)).toEqual(['2026-11-27']);
     const declinedOnly = (
-      await h.app.inject({ url: '/api/payments?from=2026-11-27&to=2026-11-27&outcome=declined', headers: staff })
+      await h.app.inject({
+        url: '/api/payments?from=2026-11-27&to=2026-11-27&outcome=declined',
+        headers: h.staff.headers,
+      })
     ).json<unknown[]>();
     expect(declinedOnly).toHaveLength(1);
 
-    const csv = await h.app.inject({ url: '/api/payments/export?date=2026-11-27', headers: staff });
+    const csv = await h.app.inject({ url: '/api/payments/export?date=2026-11-27', headers: h.staff.headers });
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.body.startsWith('\uFEFF')).toBe(true);
     const lines = csv.body.slice(1).trimEnd().split('\r\n');
@@ -435,7 +438,7 @@ describe('end of day', () => {
         method: 'POST',
         url: '/api/payments/reconcile',
         payload: { kiosk: 'kiosk-1' },
-        headers: staff,
+        headers: h.staff.headers,
       })
     ).json<{ matched: boolean; differences: unknown[] }>();
     expect(ok).toMatchObject({ matched: true, differences: [] });
@@ -454,7 +457,7 @@ describe('end of day', () => {
         method: 'POST',
         url: '/api/payments/reconcile',
         payload: { kiosk: 'kiosk-1' },
-        headers: staff,
+        headers: h.staff.headers,
       })
     ).json<{
       matched: boolean;
@@ -470,25 +473,25 @@ describe('end of day', () => {
     const resolved = await h.app.inject({
       method: 'POST',
       url: `/api/payments/${lost.request.id}/resolve`,
-      headers: staff,
+      headers: h.staff.headers,
       payload: { outcome: 'approved', note: 'Terminal journal shows approval 4F2C', authCode: '4F2C' },
     });
     expect(resolved.json()).toMatchObject({
       state: 'approved',
       authCode: '4F2C',
       receiptNumber: 'kiosk-1-000003',
-      resolvedBy: 'staff',
+      resolvedBy: h.staff.username, // who signed in, not a placeholder
     });
     const again = await h.app.inject({
       method: 'POST',
       url: `/api/payments/${lost.request.id}/resolve`,
-      headers: staff,
+      headers: h.staff.headers,
       payload: { outcome: 'declined', note: 'changed my mind' },
     });
     expect(again.statusCode).toBe(409);
     await h.service.outbox.flush();
     const report = (
-      await h.app.inject({ url: '/api/payments/report?from=2026-11-27&to=2026-11-27', headers: staff })
+      await h.app.inject({ url: '/api/payments/report?from=2026-11-27&to=2026-11-27', headers: h.staff.headers })
     ).json<{ total: Record<string, number> }>();
     expect(report.total).toMatchObject({ approvedCount: 3, approvedPence: 7700, unknown: 0 });
   });

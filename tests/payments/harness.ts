@@ -22,18 +22,21 @@ import type {
   ReceiptPrintout,
   TerminalPrompt,
 } from '../../hardware/types.js';
+import { authMigrations } from '../../server/auth/migrations.js';
+import { createRequireStaff } from '../../server/auth/require-staff.js';
+import { StaffAccounts } from '../../server/auth/staff.js';
 import { ManualClock } from '../../server/clock.js';
 import type { ServerContext } from '../../server/context.js';
 import type { ServerEvent } from '../../contract/events.js';
 import { EventHub } from '../../server/events.js';
 import { handleErrors, parseJsonBodies } from '../../server/http/error-handling.js';
-import { HttpError } from '../../server/http/errors.js';
 import { paymentMigrations } from '../../server/payments/migrations.js';
 import { createPaymentsModule } from '../../server/payments/module.js';
 import type { PaymentsService } from '../../server/payments/service.js';
 import { openDatabase, type Db } from '../../server/store/database.js';
 
-export const staffToken = 'test-staff-token';
+/** The staff account every harness has, signed in: its requests carry `Harness.staff.headers`. */
+const staffAccount = { username: 'r.okafor', password: 'harness-password', displayName: 'Rita Okafor' };
 
 export function testSite(overrides: Record<string, unknown> = {}): SiteConfig {
   return SiteConfig.parse({
@@ -214,6 +217,8 @@ export interface Harness {
   terminal: FakeTerminal;
   printer: FakePrinter;
   clock: ManualClock;
+  /** A real staff sign-in (the server's own accounts and sessions), so staff actions record who did them. */
+  staff: { username: string; headers: { authorization: string } };
   events: ServerEvent[];
   dataDir: string;
   dbFile: string;
@@ -239,6 +244,12 @@ export async function startHarness(
   const terminal = options.terminal ?? new FakeTerminal();
   const printer = options.printer ?? new FakePrinter();
   const clock = options.clock ?? new ManualClock(new Date('2026-11-27T10:00:00Z'));
+  // Accounts and sessions in memory: the data folder holds only what payments wrote (the PCI scan reads it).
+  const staffDb = openDatabase(':memory:', authMigrations);
+  const accounts = new StaffAccounts(staffDb, clock);
+  await accounts.upsert(staffAccount.username, staffAccount.password, staffAccount.displayName);
+  const session = await accounts.signIn(staffAccount.username, staffAccount.password);
+  if (!session) throw new Error('the harness staff account could not sign in');
   const events: ServerEvent[] = [];
   const hub = new EventHub();
   hub.subscribe((event) => events.push(event));
@@ -258,11 +269,7 @@ export async function startHarness(
     events: hub,
     devices,
     dataDir,
-    requireStaff: (request, _reply, done) => {
-      if (request.headers.authorization !== `Bearer ${staffToken}`)
-        return done(new HttpError(401, 'sign-in-required', 'Sign in first.'));
-      done();
-    },
+    requireStaff: createRequireStaff(accounts),
     baseUrl: () => '',
   };
   const app = Fastify();
@@ -279,6 +286,7 @@ export async function startHarness(
     await payments.stop?.(ctx);
     await app.close();
     db.close();
+    staffDb.close();
   };
   return {
     app,
@@ -287,6 +295,7 @@ export async function startHarness(
     terminal,
     printer,
     clock,
+    staff: { username: session.identity.username, headers: { authorization: `Bearer ${session.token}` } },
     events,
     dataDir,
     dbFile,

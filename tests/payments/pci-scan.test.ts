@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import pino from 'pino';
 import { Payment } from '../../contract/payments.js';
 import { findPanCandidates } from '../../server/payments/pci.js';
-import { approved, startHarness, staffToken } from './harness.js';
+import { approved, startHarness } from './harness.js';
 import { startHub, startTerminalSim, tempDir, waitFor, writeSite } from './support/processes.js';
 
 const fullPan = '4761739001010119'; // a public Visa test number: Luhn-valid
@@ -110,7 +110,7 @@ describe('PCI scan', () => {
     await h.service.outbox.flush();
     const csv = await h.app.inject({
       url: '/api/payments/export?date=2026-11-27',
-      headers: { authorization: `Bearer ${staffToken}` },
+      headers: h.staff.headers,
     });
     expect(csv.statusCode).toBe(200);
     // What was printed is masked too (the receipt keeps the last four only).

@@ -19,6 +19,11 @@ export interface HubOptions {
   port?: number;
   /** `--wait-target`: the wait standard in seconds (default: the site's). */
   waitTargetSeconds?: number;
+  /**
+   * `--test-clock`: the hub's time stands still (at this ISO instant, or at its start for `true`) and
+   * moves only by `advanceTestClock`, so a test passes a wait standard without waiting for it.
+   */
+  testClock?: string | true;
   /** Any further CLI arguments. */
   extraArgs?: string[];
   /** Added to this process's environment, e.g. `{ LOG_LEVEL: 'warn' }`. */
@@ -71,6 +76,8 @@ export async function startHub(options: HubOptions = {}): Promise<HubProcess> {
     dataDir,
   ];
   if (options.waitTargetSeconds !== undefined) args.push('--wait-target', String(options.waitTargetSeconds));
+  if (options.testClock === true) args.push('--test-clock');
+  else if (options.testClock !== undefined) args.push('--test-clock', options.testClock);
   args.push(...(options.extraArgs ?? []));
   const startupTimeoutMs = options.startupTimeoutMs ?? 45_000;
 
@@ -134,6 +141,19 @@ export async function startHub(options: HubOptions = {}): Promise<HubProcess> {
     },
     kill,
   };
+}
+
+/** Moves the time of a hub started with `testClock`; answers its new time. */
+export async function advanceTestClock(hubUrl: string, seconds: number): Promise<Date> {
+  const response = await fetch(`${hubUrl}/api/test-clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceSeconds: seconds }),
+  });
+  const body: unknown = await response.json();
+  if (!response.ok || typeof body !== 'object' || body === null || !('now' in body) || typeof body.now !== 'string')
+    throw new Error(`the hub's test clock did not move (${response.status}): ${JSON.stringify(body)}`);
+  return new Date(body.now);
 }
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
