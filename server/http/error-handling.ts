@@ -40,14 +40,12 @@ export function handleErrors(app: FastifyInstance, logger: Logger): void {
     if (status === 413)
       return reply.status(413).send({ error: { code: 'too-large', message: 'The request body is too large.' } });
     if (status === 415) {
-      return reply
-        .status(415)
-        .send({
-          error: {
-            code: 'unsupported-media-type',
-            message: 'Send the request body as JSON (Content-Type: application/json).',
-          },
-        });
+      return reply.status(415).send({
+        error: {
+          code: 'unsupported-media-type',
+          message: 'Send the request body as JSON (Content-Type: application/json).',
+        },
+      });
     }
     if (status >= 400 && status < 500)
       return reply.status(status).send({ error: { code: 'bad-request', message: error.message } });

@@ -1,5 +1,5 @@
 /** The payment journey's server calls, each checked against the contract. */
-import { request, subscribeToEvents } from '../../shared/api-client';
+import { must, request, subscribeToEvents } from '../../shared/api-client';
 import {
   Payment,
   PaymentEvent,
@@ -9,12 +9,6 @@ import {
 } from '../../../contract/payments';
 
 const timeoutMs = 15_000;
-
-async function must<T>(promise: Promise<T | null>, what: string): Promise<T> {
-  const value = await promise;
-  if (value === null) throw new Error(`${what}: the server sent no content`);
-  return value;
-}
 
 export const fetchPaymentTypes = (kioskId: string) =>
   must(
