@@ -19,7 +19,6 @@ interface InProcessHub {
 }
 
 const test = base.extend<{ hub: InProcessHub }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
   hub: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-print-'));
     const server: HubServer = await createServer({
