@@ -137,6 +137,7 @@ export class Outbox {
     this.counts = db.prepare(
       `SELECT
          SUM(CASE WHEN sent_at IS NULL THEN 1 ELSE 0 END) AS pending,
+         SUM(CASE WHEN sent_at IS NULL AND refused_at IS NOT NULL THEN 1 ELSE 0 END) AS refused,
          SUM(CASE WHEN sent_at IS NOT NULL THEN 1 ELSE 0 END) AS sent,
          MIN(CASE WHEN sent_at IS NULL THEN created_at END) AS oldest
        FROM outbox_items WHERE outbox = ?`,
