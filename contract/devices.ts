@@ -1,4 +1,4 @@
-/** What every part of the system knows about a device's health. Owned by hardware/, shown by screens. */
+/** What every part of the system knows about a device's health. Reported by hardware/, shown by screens. */
 import { z } from 'zod';
 
 export const DeviceKind = z.enum(['ticket-printer', 'receipt-printer', 'card-terminal']);

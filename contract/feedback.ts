@@ -1,5 +1,5 @@
 /**
- * Feedback contract (issue 5): Govmetric-style taps — Good / Average / Poor, then one of four reasons.
+ * Feedback contract: Govmetric-style taps — Good / Average / Poor, then one of four reasons.
  * Declared once: the site config, the kiosk and desk screens, the API and the reports use these shapes.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Information pages contract (issue 5): pages a council officer edits as files in `content/info/<lang>/`,
+ * Information pages contract: pages a council officer edits as files in `content/info/<lang>/`,
  * served to the kiosk, printed as a slip, and counted (page and day only, no personal data).
  */
 import { z } from 'zod';

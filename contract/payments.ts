@@ -1,5 +1,5 @@
 /**
- * Payments contract (issue 4): the `payments` section of the site config, the reference rules
+ * Payments contract: the `payments` section of the site config, the reference rules
  * (shared by the kiosk, which checks as the resident types, and the server, which decides), the HTTP
  * bodies and answers, and the events pushed while a card payment is in progress. See docs/payments.md.
  */

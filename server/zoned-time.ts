@@ -104,11 +104,12 @@ export function startOfZonedDay(day: string, timeZone: string): Date {
   return new Date(guess);
 }
 
-/** The day after `day`, as "YYYY-MM-DD". */
-export function nextDay(day: string): string {
+/** The day `days` after `day` (before it when negative), as "YYYY-MM-DD". */
+export function addDays(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(y, m - 1, d + 1));
-  return `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
+  const shifted = new Date(0);
+  shifted.setUTCFullYear(y, m - 1, d + days);
+  return `${String(shifted.getUTCFullYear()).padStart(4, '0')}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
 }
 
 /** "DD/MM/YYYY HH:MM:SS" of the instant (UTC ISO) on the site's clocks, as printed on receipts. */

@@ -4,6 +4,7 @@
  * sending twice is harmless. Answers are anonymous: nothing here identifies a resident, and the
  * inactivity reset does not clear it.
  */
+import { deliveryFor } from '../../contract/delivery';
 import type { SubmitFeedbackRequest } from '../../contract/feedback';
 import { ApiRequestError } from '../shared/api-client';
 import { postFeedback } from './api';
@@ -24,17 +25,12 @@ export interface FeedbackOutbox {
 }
 
 /**
- * A 4xx other than timeout/too-many is a record the server will never take: retrying would block
- * the queue for ever. Everything else (offline, 5xx) stays for the next attempt.
+ * A response the server will never take (contract/delivery.ts: a refusal of this item): keeping it
+ * would block the ones behind it for ever, and the kiosk has nowhere else to put it, so it is dropped.
+ * Anything else (offline, timeout, 5xx, a wrong address) stays for the next attempt.
  */
 function refusedForGood(error: unknown): error is ApiRequestError {
-  return (
-    error instanceof ApiRequestError &&
-    error.status >= 400 &&
-    error.status < 500 &&
-    error.status !== 408 &&
-    error.status !== 429
-  );
+  return error instanceof ApiRequestError && deliveryFor(error.status) === 'refused';
 }
 
 export function createFeedbackOutbox({ storage, send }: FeedbackOutboxParts): FeedbackOutbox {

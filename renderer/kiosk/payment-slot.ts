@@ -1,7 +1,7 @@
 /**
- * The contract between the kiosk shell and the payment journey (renderer/kiosk/payment/, owned by
- * the payments work). The shell renders `<PaymentJourney …/>` inside its layout (header with Home,
- * display settings, "Need help?" footer, inactivity warning) when the resident touches "Pay a bill".
+ * The contract between the kiosk shell and the payment journey (renderer/kiosk/payment/). The shell
+ * renders `<PaymentJourney …/>` inside its layout (header with Home, display settings, "Need help?"
+ * footer, inactivity warning) when the resident touches "Pay a bill".
  *
  * The journey should: use <ScreenLayout> (../components/ScreenLayout) for each step's heading; put
  * every string through i18next in the `payment` namespace (all languages: it is public); call

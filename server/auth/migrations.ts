@@ -21,4 +21,9 @@ export const authMigrations: readonly Migration[] = [
       CREATE INDEX staff_sessions_expiry ON staff_sessions (expires_at);
     `,
   },
+  {
+    // Token hashes were hex before; those sessions can no longer match, so staff sign in again.
+    id: 'auth-002-sessions-hashed-base64url',
+    sql: 'DELETE FROM staff_sessions;',
+  },
 ];

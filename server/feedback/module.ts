@@ -11,7 +11,7 @@ import type { Outbox } from '../outbox/outbox.js';
 import type { TicketReader } from '../queue/ticket-reader.js';
 import { createFeedbackOutbox, enqueueForOffice } from './forwarding.js';
 import { FeedbackRecorder } from './recorder.js';
-import { parseReportRange } from './report-range.js';
+import { parseReportRange, reportFilename } from './report-range.js';
 import { buildFeedbackReport, feedbackReportCsv, type TicketLookup } from './report.js';
 import { FeedbackStore, feedbackMigrations } from './store.js';
 
@@ -93,7 +93,7 @@ export function createFeedbackModule(options: FeedbackModuleOptions = {}): Serve
           .header('content-type', 'text/csv; charset=utf-8')
           .header(
             'content-disposition',
-            `attachment; filename="feedback-${report.from.slice(0, 10)}-to-${report.to.slice(0, 10)}.csv"`,
+            `attachment; filename="${reportFilename('feedback', range, ctx.config.site.timeZone)}"`,
           )
           .send(feedbackReportCsv(report));
       });

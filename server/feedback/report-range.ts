@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { HttpError, parseInput } from '../http/errors.js';
-import { nextDay, startOfZonedDay, zonedDay } from '../zoned-time.js';
+import { addDays, startOfZonedDay, zonedDay } from '../zoned-time.js';
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 const DayOrInstant = z.union(
@@ -45,10 +45,24 @@ export function parseReportRange(query: unknown, now: Date, timeZone: string): R
         : new Date(q.from);
   const to =
     q.to === undefined
-      ? startOfZonedDay(nextDay(today), timeZone)
+      ? startOfZonedDay(addDays(today, 1), timeZone)
       : dayPattern.test(q.to)
-        ? startOfZonedDay(nextDay(q.to), timeZone)
+        ? startOfZonedDay(addDays(q.to, 1), timeZone)
         : new Date(q.to);
   if (to.getTime() <= from.getTime()) throw new HttpError(400, 'invalid-input', '"to": must be after "from".', 'to');
   return { from, to, format: q.format };
+}
+
+/** The first and last day of the range in the site's time zone (`to` is exclusive). */
+export function localDays(range: Pick<ReportRange, 'from' | 'to'>, timeZone: string): { first: string; last: string } {
+  return { first: zonedDay(range.from, timeZone), last: zonedDay(new Date(range.to.getTime() - 1), timeZone) };
+}
+
+/**
+ * A report download's file name by the site's local days, like the payments export: `feedback-2026-07-14.csv`
+ * for one day, `feedback-2026-07-14-to-2026-07-20.csv` for more.
+ */
+export function reportFilename(prefix: string, range: Pick<ReportRange, 'from' | 'to'>, timeZone: string): string {
+  const { first, last } = localDays(range, timeZone);
+  return `${prefix}-${first === last ? first : `${first}-to-${last}`}.csv`;
 }

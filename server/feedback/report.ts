@@ -12,20 +12,12 @@ import {
   type ReasonCount,
 } from '../../contract/feedback.js';
 import { toCsv, type CsvRow } from '../../contract/csv.js';
+import type { TicketReader, TicketWait } from '../queue/ticket-reader.js';
 import type { FeedbackRow } from './store.js';
 import { zonedKeysAt } from '../zoned-time.js';
 
-/** What the report needs to know of a ticket (read from the queue's table). */
-export interface TicketFacts {
-  service: string;
-  issuedAt: string;
-  /** First call; null when never called. */
-  calledAt: string | null;
-  /** When a never-called ticket was closed (left or no-show); null while open. */
-  closedAt: string | null;
-}
-
-export type TicketLookup = (ticketId: string) => TicketFacts | undefined;
+/** A ticket's service and wait, from the queue's reader; undefined when there is no such ticket. */
+export type TicketLookup = TicketReader['waitOf'];
 
 /** Govmetric net satisfaction: (good − poor) / all, from −1 to +1; null when there are no responses. */
 export function netSatisfaction(good: number, poor: number, all: number): number | null {
@@ -73,7 +65,7 @@ class TallyMap {
  * means ≤ target (docs/queue.md). Never called: closed after the target is a breach (over-target),
  * otherwise "not-called" (left, or still waiting).
  */
-export function waitTargetBucket(ticket: TicketFacts | undefined, targetSeconds: number): WaitTargetBucket {
+export function waitTargetBucket(ticket: TicketWait | undefined, targetSeconds: number): WaitTargetBucket {
   if (!ticket) return 'not-linked';
   const issued = Date.parse(ticket.issuedAt);
   if (ticket.calledAt)

@@ -18,7 +18,7 @@ import {
 import { toCsv } from '../../contract/csv.js';
 import type { ServerContext, ServerModule } from '../context.js';
 import { notFound, parseInput } from '../http/errors.js';
-import { parseReportRange } from '../feedback/report-range.js';
+import { localDays, parseReportRange, reportFilename } from '../feedback/report-range.js';
 import { zonedDay } from '../zoned-time.js';
 import { describeProblem, InfoLibrary } from './library.js';
 import { infoSlip, slipLanguage } from './slip.js';
@@ -91,15 +91,16 @@ export function createInfoModule(options: InfoModuleOptions = {}): ServerModule 
 
       app.get('/api/reports/info-views', { preHandler: ctx.requireStaff }, async (request, reply) => {
         const range = parseReportRange(request.query, ctx.clock.now(), timeZone);
-        const rows = views.between(
-          zonedDay(range.from, timeZone),
-          zonedDay(new Date(range.to.getTime() - 1), timeZone),
-        );
+        const days = localDays(range, timeZone);
+        const rows = views.between(days.first, days.last);
         const report = viewsReport(rows, range.from, range.to, (slug) => library.englishTitle(slug) ?? slug);
         if (range.format === 'json') return report;
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="information-views-${report.from.slice(0, 10)}.csv"`)
+          .header(
+            'content-disposition',
+            `attachment; filename="${reportFilename('information-views', range, timeZone)}"`,
+          )
           .send(viewsCsv(rows, (slug) => library.englishTitle(slug) ?? slug));
       });
 

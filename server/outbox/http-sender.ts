@@ -1,28 +1,11 @@
 /**
- * The one `send` for outboxes: POST an item as JSON to a receiver URL. What the receiver's answer
- * means (docs/decisions.md "Outbox delivery"):
- *
- * | answer | meaning | outbox |
- * | --- | --- | --- |
- * | 2xx | stored (a repeat is answered 2xx too: receivers are idempotent on the id) | marked sent |
- * | 408, 425, 429, 5xx, other non-2xx, no answer, network error, timeout | busy or down | retried with backoff; later items wait |
- * | 401, 403, 404, 405 | wrong URL, token or receiver version: every item would get the same | retried with backoff; later items wait |
- * | any other 4xx (400, 409, 413, 422 …) | this item refused | DeliveryRefused: kept, reported, later items go on |
- *
- * A 409 is a refusal, not a duplicate: our receivers answer a repeat 2xx and 409 only when the id was
- * used for something else, so counting it delivered would lose this record.
+ * The one `send` for outboxes: POST an item as JSON to a receiver URL. The receiver's answer is read
+ * by the shared policy in contract/delivery.ts: 2xx marks the item sent, a refusal throws
+ * DeliveryRefused (the outbox keeps and reports the item, later items go on), anything else throws a
+ * plain error (retried with backoff; later items wait).
  */
+import { deliveryFor } from '../../contract/delivery.js';
 import { DeliveryRefused, type OutboxItem } from './outbox.js';
-
-export type Delivery = 'delivered' | 'retry' | 'refused';
-
-const aboutTheReceiver = new Set([401, 403, 404, 405, 408, 425, 429]);
-
-export function deliveryFor(status: number): Delivery {
-  if (status >= 200 && status < 300) return 'delivered';
-  if (status >= 400 && status < 500 && !aboutTheReceiver.has(status)) return 'refused';
-  return 'retry';
-}
 
 export interface HttpSenderOptions {
   /** Full URL, e.g. "http://office:8080/api/payments/ingest", or a function read at send time. */

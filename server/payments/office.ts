@@ -8,7 +8,7 @@ import { toCsv, type CsvRow } from '../../contract/csv.js';
 import { Payment, type PaymentOutcome, type PaymentsReport, type ReportRow } from '../../contract/payments.js';
 import type { Clock } from '../clock.js';
 import type { Db, Statement } from '../store/database.js';
-import { formatLocalDateTime, zonedDay } from '../zoned-time.js';
+import { addDays, formatLocalDateTime, zonedDay } from '../zoned-time.js';
 
 export interface IngestResult {
   stored: boolean;
@@ -43,8 +43,9 @@ interface ReceivedVersion {
 }
 
 interface ReceivedQuery {
-  lo: string;
-  hi: string;
+  /** UTC bounds of created_at, null when open. */
+  lo: string | null;
+  hi: string | null;
   kiosk: string | null;
   type: string | null;
   outcome: string | null;
@@ -69,7 +70,7 @@ export class OfficeLedger {
     );
     this.received = db.prepare(
       `SELECT body FROM payments_received
-       WHERE created_at >= @lo AND created_at < @hi
+       WHERE (@lo IS NULL OR created_at >= @lo) AND (@hi IS NULL OR created_at < @hi)
          AND (@kiosk IS NULL OR kiosk = @kiosk) AND (@type IS NULL OR type = @type) AND (@outcome IS NULL OR outcome = @outcome)
        ORDER BY created_at DESC, id`,
     );
@@ -97,12 +98,11 @@ export class OfficeLedger {
 
   /** Payments whose creation falls on local dates from..to (inclusive), newest first. */
   list(filter: ReceivedFilter): Payment[] {
-    const from = filter.from ?? '0000-01-01';
-    const to = filter.to ?? '9999-12-31';
+    const { from, to } = filter;
     // Widen by a day each side in UTC, then filter exactly by the site's local date.
     const rows = this.received.all({
-      lo: shiftDate(from, -1),
-      hi: shiftDate(to, 2),
+      lo: from === undefined ? null : addDays(from, -1),
+      hi: to === undefined ? null : addDays(to, 2),
       kiosk: filter.kiosk ?? null,
       type: filter.type ?? null,
       outcome: filter.outcome ?? null,
@@ -111,7 +111,7 @@ export class OfficeLedger {
       .map((row) => Payment.parse(JSON.parse(row.body)))
       .filter((payment) => {
         const day = zonedDay(new Date(payment.createdAt), this.timeZone);
-        return day >= from && day <= to;
+        return (from === undefined || day >= from) && (to === undefined || day <= to);
       });
     return filter.limit ? payments.slice(0, filter.limit) : payments;
   }
@@ -241,11 +241,4 @@ function add(row: ReportRow, payment: Payment): void {
 
 function pounds(pence: number): string {
   return `${Math.floor(pence / 100)}.${String(pence % 100).padStart(2, '0')}`;
-}
-
-function shiftDate(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }

@@ -205,6 +205,26 @@ describe('feedback API', () => {
     // Another day's range holds none of today's responses.
     expect(await report('?from=2026-07-13&to=2026-07-13')).toMatchObject({ all: 0, netSatisfaction: null });
   });
+
+  it('names the CSV download by the days of the report on the site clocks, also in summer time', async () => {
+    const filename = async (query: string) => {
+      const csv = await t.get(`/api/reports/feedback?format=csv${query}`, true);
+      expect(csv.status).toBe(200);
+      return String(csv.headers['content-disposition']);
+    };
+    // 14 July in London runs from 23:00 UTC on the 13th to 23:00 UTC on the 14th.
+    expect(await filename('&from=2026-07-14&to=2026-07-14')).toBe('attachment; filename="feedback-2026-07-14.csv"');
+    expect(await filename('&from=2026-07-14&to=2026-07-20')).toBe(
+      'attachment; filename="feedback-2026-07-14-to-2026-07-20.csv"',
+    );
+    expect(await filename('&from=2026-07-13T23:00:00Z&to=2026-07-14T23:00:00Z')).toBe(
+      'attachment; filename="feedback-2026-07-14.csv"',
+    );
+    // Today, half an hour after London's midnight (23:30 UTC), is already the 15th.
+    await t.close();
+    t = await startTestServer({ start: '2026-07-14T23:30:00.000Z' });
+    expect(await filename('')).toBe('attachment; filename="feedback-2026-07-15.csv"');
+  });
 });
 
 describe('feedback settings', () => {

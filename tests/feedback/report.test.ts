@@ -5,9 +5,9 @@ import {
   feedbackReportCsv,
   netSatisfaction,
   waitTargetBucket,
-  type TicketFacts,
 } from '../../server/feedback/report.js';
 import type { FeedbackRow } from '../../server/feedback/store.js';
+import type { TicketWait } from '../../server/queue/ticket-reader.js';
 
 let serial = 0;
 function row(rating: FeedbackRating, overrides: Partial<FeedbackRow> = {}): FeedbackRow {
@@ -31,7 +31,7 @@ function row(rating: FeedbackRating, overrides: Partial<FeedbackRow> = {}): Feed
 }
 
 const range = { from: new Date('2026-07-14T00:00:00Z'), to: new Date('2026-07-16T00:00:00Z') };
-const report = (rows: FeedbackRow[], tickets: Record<string, TicketFacts> = {}) =>
+const report = (rows: FeedbackRow[], tickets: Record<string, TicketWait> = {}) =>
   buildFeedbackReport({
     rows,
     ...range,
@@ -96,7 +96,7 @@ describe('breakdowns', () => {
   });
 
   it('splits by whether the ticket was called within the wait target', () => {
-    const tickets: Record<string, TicketFacts> = {
+    const tickets: Record<string, TicketWait> = {
       exactly: {
         service: 'housing',
         issuedAt: '2026-07-14T09:00:00.000Z',

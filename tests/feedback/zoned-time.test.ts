@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDay, startOfZonedDay, zonedDay, zonedHour } from '../../server/zoned-time.js';
+import { addDays, startOfZonedDay, zonedDay, zonedHour } from '../../server/zoned-time.js';
 
 describe('days and hours in the site time zone', () => {
   it('finds midnight on the days the clocks change', () => {
@@ -7,7 +7,9 @@ describe('days and hours in the site time zone', () => {
     expect(startOfZonedDay('2026-03-30', 'Europe/London').toISOString()).toBe('2026-03-29T23:00:00.000Z');
     expect(startOfZonedDay('2026-10-25', 'Europe/London').toISOString()).toBe('2026-10-24T23:00:00.000Z');
     expect(startOfZonedDay('2026-10-26', 'Europe/London').toISOString()).toBe('2026-10-26T00:00:00.000Z');
-    expect(nextDay('2026-12-31')).toBe('2027-01-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2028-02-28', 2)).toBe('2028-03-01');
   });
 
   it('puts instants either side of local midnight on the right day, also in a zone 45 minutes off the hour', () => {

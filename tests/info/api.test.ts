@@ -88,6 +88,12 @@ describe('information pages API', () => {
     expect(oneDay.total).toBe(1);
     const csv = await t.get('/api/reports/info-views?from=2026-07-14&to=2026-07-15&format=csv', true);
     expect(csv.text.split('\r\n')).toContain('2026-07-14,rent,Rent,pl,1');
+    // Named by the report's days on the site clocks (London is an hour ahead of UTC in July).
+    expect(csv.headers['content-disposition']).toBe(
+      'attachment; filename="information-views-2026-07-14-to-2026-07-15.csv"',
+    );
+    const oneDayCsv = await t.get('/api/reports/info-views?from=2026-07-15&to=2026-07-15&format=csv', true);
+    expect(oneDayCsv.headers['content-disposition']).toBe('attachment; filename="information-views-2026-07-15.csv"');
   });
 });
 

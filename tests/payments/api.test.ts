@@ -406,6 +406,11 @@ describe('office side', () => {
       })
     ).json<unknown[]>();
     expect(declinedOnly).toHaveLength(1);
+    // An open end lists everything on that side: no dates at all is every payment received.
+    for (const query of ['', '?from=2026-11-27', '?to=2026-11-27', '?outcome=declined']) {
+      const listed = (await h.app.inject({ url: `/api/payments${query}`, headers: h.staff.headers })).json<unknown[]>();
+      expect(listed, query).toHaveLength(query.includes('declined') ? 1 : 4);
+    }
 
     const csv = await h.app.inject({ url: '/api/payments/export?date=2026-11-27', headers: h.staff.headers });
     expect(csv.headers['content-type']).toMatch(/text\/csv/);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../server/clock.js';
-import { deliveryFor, httpSender } from '../../server/outbox/http-sender.js';
+import { httpSender } from '../../server/outbox/http-sender.js';
 import { DeliveryRefused, Outbox, type OutboxItem } from '../../server/outbox/outbox.js';
 import { openDatabase, type Db } from '../../server/store/database.js';
 
@@ -61,14 +61,7 @@ async function receiver(answer: (id: string) => number) {
 
 const item = (id: string): OutboxItem => ({ id, kind: 'payment', payload: { version: 1 } });
 
-describe('what a receiver answer means', () => {
-  it('2xx delivers; 400, 409, 413, 422 refuse the item; busy, down, or wrong URL or token is retried', () => {
-    for (const status of [200, 201, 202, 204]) expect(deliveryFor(status), String(status)).toBe('delivered');
-    for (const status of [400, 409, 410, 413, 415, 422]) expect(deliveryFor(status), String(status)).toBe('refused');
-    for (const status of [401, 403, 404, 405, 408, 425, 429, 500, 502, 503, 504, 304])
-      expect(deliveryFor(status), String(status)).toBe('retry');
-  });
-
+describe('what a receiver answer means (policy: tests/outbox/delivery.test.ts)', () => {
   it('posts the whole item with the bearer token, and answers as above over real HTTP', async () => {
     const statuses = [201, 409, 400, 503, 429, 401, 404];
     const office = await receiver(() => statuses.shift() ?? 500);

@@ -78,7 +78,11 @@ describe('feedback outbox', () => {
     expect(storage.waiting()).toEqual([]);
   });
 
-  it('drops a response the server refuses for good, so the ones behind it still arrive', async () => {
+  it.each([
+    [400, 'invalid-input'],
+    [409, 'id-reused'],
+    [422, 'unprocessable'],
+  ])('drops a response the server refuses for good (%i), so the ones behind it still arrive', async (status, code) => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const storage = new MemoryStorage();
     const before = createFeedbackOutbox({ storage, send: offline });
@@ -87,17 +91,23 @@ describe('feedback outbox', () => {
     await before.flush();
 
     const hub = server((id) =>
-      id === 'bad' ? Promise.reject(new ApiRequestError(400, 'invalid', 'rating is not valid')) : Promise.resolve({}),
+      id === 'bad' ? Promise.reject(new ApiRequestError(status, code, 'rating is not valid')) : Promise.resolve({}),
     );
     await createFeedbackOutbox({ storage, send: hub.send }).flush();
     expect(hub.received).toEqual(['bad', 'good']);
     expect(storage.waiting()).toEqual([]);
   });
 
+  // The same answers the server's outboxes retry: busy, down, or a wrong address that every item would get.
   it.each([
     [429, 'too-many'],
     [408, 'timeout'],
     [503, 'unavailable'],
+    [0, 'timeout'],
+    [404, 'not-found'],
+    [401, 'unauthorised'],
+    [405, 'method-not-allowed'],
+    [425, 'too-early'],
   ])('keeps every response, in order, while the server answers %i', async (status, code) => {
     const storage = new MemoryStorage();
     const hub = server(() => Promise.reject(new ApiRequestError(status, code, 'not now')));
