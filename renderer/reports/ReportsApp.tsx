@@ -6,7 +6,7 @@ import { SignInGate } from '../shared/SignInGate';
 import { ReportsHeader } from './ReportsHeader';
 import { describeError } from '../shared/errors';
 import { formatDuration } from '../shared/waitLevel';
-import { periodFor, toDateInput, type Period, type PeriodKind } from './period';
+import { periodFileDate, periodFor, toDateInput, type Period, type PeriodKind } from './period';
 import { fetchServices, fetchWaitStandard } from './api';
 import { BreakdownTable, formatPercent } from './BreakdownTable';
 import { HourChart } from './HourChart';
@@ -68,7 +68,7 @@ function Reports() {
 
   const serviceName = (key: string) => services.find((service) => service.id === key)?.name ?? key;
   const hourName = (key: string) => t('hourRange', { from: key, to: String((Number(key) + 1) % 24).padStart(2, '0') });
-  const fileDate = report ? `${report.from.slice(0, 10)}_${report.to.slice(0, 10)}` : today;
+  const fileDate = shownPeriod ? periodFileDate(shownPeriod) : today;
   const duration = (seconds: number | null) => (seconds === null ? '–' : formatDuration(seconds));
 
   return (

@@ -9,10 +9,28 @@ export interface Period {
 const startOfDay = (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate());
 const addDays = (date: Date, days: number) => new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
 
-/** "2026-11-28" in local time, for <input type="date">. */
-export function toDateInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/**
+ * The calendar day of an instant as a date field's value ("2026-07-14"), in the browser's time zone
+ * (the office's) unless one is named: 00:30 BST on 14 July is 23:30 UTC on the 13th, and is the 14th.
+ */
+export function toDateInput(date: Date, timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * The dates in a CSV file's name for a period: its first day and its last included day, as the user
+ * picked them ("2026-07-14_2026-07-14" for one day), not the UTC dates of its start and exclusive end.
+ */
+export function periodFileDate(period: Period, timeZone?: string): string {
+  const lastIncludedInstant = new Date(period.to.getTime() - 1);
+  return `${toDateInput(period.from, timeZone)}_${toDateInput(lastIncludedInstant, timeZone)}`;
 }
 
 function fromDateInput(value: string): Date | null {

@@ -3,7 +3,7 @@
  * full-screen apology in the resident's language, and a fresh start after a few seconds. On the staff
  * pages and the lobby board: a Reload button. Each is logged to the console and passes axe.
  */
-import type { ConsoleMessage, Page } from '@playwright/test';
+import type { BrowserContext, ConsoleMessage, Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations } from './fixtures';
 import { kioskUrl, startVisit, words } from './kiosk-helpers';
 
@@ -17,15 +17,31 @@ function collectErrors(page: Page): string[] {
 }
 
 /**
- * The repairs page answers with an address too long for any QR code, so drawing the page throws
- * (as a misconfigured page would). The rest of the answer is the server's own.
+ * Setting the page title throws once per tab, as a component that fails while drawing would: every
+ * screen sets it as soon as it has rendered. With `only`, just the first time it is set to that text.
  */
-async function breakRepairsPage(page: Page): Promise<void> {
-  await page.route('**/api/info/pages/repairs?*', async (route) => {
-    const response = await route.fetch();
-    const body = (await response.json()) as Record<string, unknown>;
-    await route.fulfill({ response, json: { ...body, url: `https://www.example.gov.uk/${'x'.repeat(4000)}` } });
-  });
+async function refuseTitleOnce(context: BrowserContext, only?: string): Promise<void> {
+  await context.addInitScript((refused: string | null) => {
+    const title = Object.getOwnPropertyDescriptor(Document.prototype, 'title');
+    Object.defineProperty(Document.prototype, 'title', {
+      configurable: true,
+      get(this: Document) {
+        return title?.get?.call(this) as string;
+      },
+      set(this: Document, value: string) {
+        if ((refused === null || value === refused) && sessionStorage.getItem('title-refused') === null) {
+          sessionStorage.setItem('title-refused', 'yes');
+          throw new Error('the page title is refused once (test)');
+        }
+        title?.set?.call(this, value);
+      },
+    });
+  }, only ?? null);
+}
+
+/** The repairs page fails to draw the first time it opens. */
+async function breakRepairsPage(page: Page, lang: 'en' | 'ar'): Promise<void> {
+  await refuseTitleOnce(page.context(), words[lang].repairs);
 }
 
 async function openRepairs(page: Page, lang: 'en' | 'ar'): Promise<void> {
@@ -40,7 +56,7 @@ test('kiosk: a page that fails to draw apologises in Arabic, then starts again a
 }) => {
   const errors = collectErrors(page);
   await page.clock.install();
-  await breakRepairsPage(page);
+  await breakRepairsPage(page, 'ar');
   await page.goto(kioskUrl(hub));
   await openRepairs(page, 'ar');
 
@@ -51,14 +67,13 @@ test('kiosk: a page that fails to draw apologises in Arabic, then starts again a
   await expectNoAxeViolations(page, 'kiosk crash screen (Arabic)');
   expect(errors.some((text) => text.includes('The screen stopped with an error'))).toBe(true);
 
-  await page.unroute('**/api/info/pages/repairs?*');
   await page.clock.fastForward(10_000);
   await expect(page.getByRole('button', { name: words.en.start })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
 test('kiosk: "Start again" on the apology goes back to the attract screen at once', async ({ page, hub }) => {
-  await breakRepairsPage(page);
+  await breakRepairsPage(page, 'en');
   await page.goto(kioskUrl(hub));
   await openRepairs(page, 'en');
 
@@ -67,30 +82,13 @@ test('kiosk: "Start again" on the apology goes back to the attract screen at onc
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectNoAxeViolations(page, 'kiosk crash screen (English)');
 
-  await page.unroute('**/api/info/pages/repairs?*');
   await page.getByRole('button', { name: 'Start again' }).click();
   await expect(page.getByRole('button', { name: words.en.start })).toBeVisible();
 });
 
 test('staff pages and the lobby board offer a reload after a render error', async ({ page, hub }) => {
   test.setTimeout(90_000);
-  // Setting the page title throws once per tab: each page below sets it as soon as it has rendered.
-  await page.context().addInitScript(() => {
-    const title = Object.getOwnPropertyDescriptor(Document.prototype, 'title');
-    Object.defineProperty(Document.prototype, 'title', {
-      configurable: true,
-      get(this: Document) {
-        return title?.get?.call(this) as string;
-      },
-      set(this: Document, value: string) {
-        if (sessionStorage.getItem('title-refused') === null) {
-          sessionStorage.setItem('title-refused', 'yes');
-          throw new Error('the page title is refused once (test)');
-        }
-        title?.set?.call(this, value);
-      },
-    });
-  });
+  await refuseTitleOnce(page.context());
 
   const pages = [
     { path: '/staff', afterReload: { role: 'heading', name: 'Sign in' } },

@@ -3,7 +3,7 @@
  * none, and the kiosk only speaks where a voice for the language exists), and short ways through the
  * journeys by role and accessible name.
  */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { Hub } from './fixtures';
 
 export interface Utterance {
@@ -158,4 +158,16 @@ export async function startVisit(page: Page, lang: Lang): Promise<void> {
   if (lang === 'ar') await page.getByRole('button', { name: 'العربية' }).click();
   await page.getByRole('button', { name: words[lang].start }).click();
   await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+/**
+ * Opens the kiosk and stops the page's clock once the attract screen shows (it has to run while the
+ * page starts: i18next loads on a timer). Call `page.clock.install()` first; from then on only
+ * `page.clock.runFor` moves the page's time, so no timer depends on how busy the machine is.
+ */
+export async function openKioskWithStoppedClock(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1, name: words.en.welcome })).toBeVisible();
+  const pageNow = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(pageNow + 1_000);
 }

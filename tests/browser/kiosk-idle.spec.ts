@@ -9,30 +9,18 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { kioskUrl, startVisit, words } from './kiosk-helpers';
+import { kioskUrl, openKioskWithStoppedClock, startVisit, words } from './kiosk-helpers';
 
 test.beforeEach(async ({ page }) => {
   await page.clock.install();
 });
 
-/**
- * Opens the kiosk and stops its clock once the attract screen shows (it has to run while the page
- * starts: i18next loads on a timer). From then on only `page.clock.runFor` moves the page's time.
- */
-async function openKiosk(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByRole('heading', { level: 1, name: words.en.welcome })).toBeVisible();
-  const pageNow = await page.evaluate(() => Date.now());
-  await page.clock.pauseAt(pageNow + 1_000);
-}
-
 test('the warning gives at least 20 seconds by default, and "I need more time" keeps everything', async ({
   page,
   hub,
 }) => {
-  await openKiosk(page, kioskUrl(hub, 'idle=1'));
+  await openKioskWithStoppedClock(page, kioskUrl(hub, 'idle=1'));
   await startVisit(page, 'en');
   await page.getByRole('button', { name: words.en.tickets }).click();
   await page.getByRole('checkbox', { name: words.en.assistance }).check();
@@ -54,7 +42,7 @@ test('after the countdown the visit is forgotten: language, display modes, choic
   page,
   hub,
 }) => {
-  await openKiosk(page, kioskUrl(hub, 'idle=2&countdown=2&return=600'));
+  await openKioskWithStoppedClock(page, kioskUrl(hub, 'idle=2&countdown=2&return=600'));
   await startVisit(page, 'ar');
   await page.getByRole('button', { name: words.ar.largeText }).click();
   await page.getByRole('button', { name: words.ar.highContrast }).click();
@@ -85,7 +73,7 @@ test('after the countdown the visit is forgotten: language, display modes, choic
 });
 
 test('an untouched attract screen is left alone: no warning for nobody', async ({ page, hub }) => {
-  await openKiosk(page, kioskUrl(hub, 'idle=1&countdown=1'));
+  await openKioskWithStoppedClock(page, kioskUrl(hub, 'idle=1&countdown=1'));
   await expect(page.getByRole('heading', { level: 1, name: words.en.welcome })).toBeVisible();
   await page.clock.runFor(2_500);
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
@@ -106,7 +94,7 @@ test.describe('timers from the site config', () => {
   test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   test("the kiosk's own idle time and countdown apply without URL parameters", async ({ page, hub }) => {
-    await openKiosk(page, `${hub.url}/kiosk?kiosk=kiosk-1`);
+    await openKioskWithStoppedClock(page, `${hub.url}/kiosk?kiosk=kiosk-1`);
     await startVisit(page, 'en');
     const dialog = page.getByRole('alertdialog', { name: words.en.stillThere });
     // Not after the built-in 60 s: after this kiosk's 10 s, with its 25 s countdown.

@@ -1,9 +1,10 @@
 /**
  * Information pages at the kiosk: the list from the council's content files, a page with its key
  * points, a QR code to the page online (with the address as text too), "Print this" on the receipt
- * printer, and a view count with nothing about the resident.
+ * printer, and a view count with nothing about the resident. An address too long for a QR code is
+ * given as text only.
  */
-import { test, expect, type HubApi } from './fixtures';
+import { test, expect, expectNoAxeViolations, type HubApi } from './fixtures';
 import { kioskUrl, startVisit, words } from './kiosk-helpers';
 
 interface ViewsReport {
@@ -67,4 +68,29 @@ test('Arabic: pages are listed and shown in Arabic, marked as not yet checked by
   await page.getByRole('button', { name: 'جميع المواضيع' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'معلومات' })).toBeVisible();
   expect((await views(api)).byLanguage.find((l) => l.key === 'ar')?.views).toBe(1);
+});
+
+test('an address too long for any QR code: the page still shows, with the address to type instead', async ({
+  page,
+  hub,
+}) => {
+  // The server's own answer for Repairs, with an address no QR code can hold (over 2,331 characters).
+  const longAddress = `https://www.example.gov.uk/${'x'.repeat(4000)}`;
+  await page.route('**/api/info/pages/repairs?*', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as Record<string, unknown>;
+    await route.fulfill({ response, json: { ...body, url: longAddress } });
+  });
+  await page.goto(kioskUrl(hub));
+  await startVisit(page, 'en');
+  await page.getByRole('button', { name: words.en.information }).click();
+  await page.getByRole('button', { name: words.en.repairs, exact: true }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: words.en.repairs })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Key points' })).toBeVisible();
+  await expect(page.getByText('Type this address into your phone or computer to open this page:')).toBeVisible();
+  await expect(page.getByText(longAddress)).toBeVisible();
+  await expect(page.getByRole('img', { name: /QR code/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: words.en.print })).toBeEnabled();
+  await expectNoAxeViolations(page, 'information page without a QR code');
 });

@@ -1,19 +1,10 @@
-import { useMemo } from 'react';
-import QRCode from 'qrcode';
+import type { QrDrawing } from './qr-drawing';
 
 /**
  * A QR code drawn as SVG (crisp at any text size, no canvas), with a text alternative: the address
- * it opens is also printed beside it by the caller.
+ * it opens is also printed beside it by the caller. Make the drawing with `qrDrawing`.
  */
-export function QrCode({ value, label, size = 220 }: { value: string; label: string; size?: number }) {
-  const path = useMemo(() => {
-    const { modules } = QRCode.create(value, { errorCorrectionLevel: 'M' });
-    let d = '';
-    for (let row = 0; row < modules.size; row++) {
-      for (let col = 0; col < modules.size; col++) if (modules.get(row, col)) d += `M${col + 4} ${row + 4}h1v1h-1z`;
-    }
-    return { d, extent: modules.size + 8 };
-  }, [value]);
+export function QrCode({ drawing, label, size = 220 }: { drawing: QrDrawing; label: string; size?: number }) {
   return (
     <svg
       role="img"
@@ -21,11 +12,11 @@ export function QrCode({ value, label, size = 220 }: { value: string; label: str
       className="qr"
       width={size}
       height={size}
-      viewBox={`0 0 ${path.extent} ${path.extent}`}
+      viewBox={`0 0 ${drawing.extent} ${drawing.extent}`}
       shapeRendering="crispEdges"
     >
       <rect width="100%" height="100%" fill="#ffffff" />
-      <path d={path.d} fill="#000000" />
+      <path d={drawing.path} fill="#000000" />
     </svg>
   );
 }

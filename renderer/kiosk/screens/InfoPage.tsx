@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InfoPage as Page } from '../../../contract/info';
 import { ScreenLayout } from '../components/ScreenLayout';
 import { LoadState } from '../components/LoadState';
 import { QrCode } from '../components/QrCode';
+import { qrDrawing } from '../components/qr-drawing';
 import { countInfoView, fetchInfoPage, printInfo } from '../api';
 import { useKioskSetup } from '../setup';
 import { useVisit } from '../store';
@@ -15,7 +16,10 @@ const isolate = (text: string) => `\u2066${text}\u2069`;
 
 type PrintState = 'idle' | 'printing' | 'printed' | 'printed-in-english' | 'failed';
 
-/** One information page: key points, a QR code to the page online, and "Print this". */
+/**
+ * One information page: key points, a QR code to the page online (or only its address, when it is
+ * too long for one), and "Print this".
+ */
 export function InfoPage({ slug }: { slug: string }) {
   const { t } = useTranslation('info');
   const { language, go } = useVisit();
@@ -50,6 +54,7 @@ function PageBody({
   const go = useVisit((s) => s.go);
   const [print, setPrint] = useState<PrintState>('idle');
   const visit = useVisit((s) => s.visit);
+  const qr = useMemo(() => qrDrawing(page.url), [page.url]);
 
   const doPrint = async () => {
     setPrint('printing');
@@ -93,10 +98,10 @@ function PageBody({
         </ul>
       </div>
       <div className="info-contact">
-        <QrCode value={page.url} label={t('qrLabel', { url: isolate(page.url) })} />
+        {qr ? <QrCode drawing={qr} label={t('qrLabel', { url: isolate(page.url) })} /> : null}
         <div>
           <h2>{t('online')}</h2>
-          <p className="url">{t('qrHelp', { url: isolate(page.url) })}</p>
+          <p className="url">{t(qr ? 'qrHelp' : 'urlHelp', { url: isolate(page.url) })}</p>
           {page.phone ? <p>{t('phone', { phone: isolate(page.phone) })}</p> : null}
         </div>
       </div>

@@ -11,6 +11,7 @@ import { describeError } from '../../shared/errors';
 import { handleUnauthorised } from '../../shared/session';
 import { fetchFeedbackReport, fetchInfoViews } from '../api';
 import { downloadCsv, toCsv } from '../csv';
+import { periodFileDate } from '../period';
 import { FeedbackTable } from './FeedbackTable';
 import { formatNetSatisfaction } from './format';
 
@@ -58,7 +59,7 @@ export function FeedbackSection({ from, to, serviceName = (id) => id }: Feedback
   }
   if (!feedback || !views) return <p role="status">{t('loading')}</p>;
 
-  const fileDate = `${feedback.from.slice(0, 10)}_${feedback.to.slice(0, 10)}`;
+  const fileDate = periodFileDate({ from, to });
   const hourName = (key: string) => t('hourRange', { from: key, to: String((Number(key) + 1) % 24).padStart(2, '0') });
   const ratingName = (rating: FeedbackRating) => t(`ratings.${rating}`);
 

@@ -11,7 +11,7 @@ import { SignInGate } from '../../shared/SignInGate';
 import { useRequest } from '../../shared/useRequest';
 import { ReportsHeader } from '../ReportsHeader';
 import { fetchPeriod } from './api';
-import { localToday } from './format';
+import { toDateInput } from '../period';
 import { DailyExport } from './sections/DailyExport';
 import { EndOfDay } from './sections/EndOfDay';
 import { PaymentList } from './sections/PaymentList';
@@ -32,8 +32,8 @@ export function PaymentsApp() {
 
 function Payments() {
   const { t } = useTranslation('reports-payments');
-  const [from, setFrom] = useState(localToday());
-  const [to, setTo] = useState(localToday());
+  const [from, setFrom] = useState(toDateInput(new Date()));
+  const [to, setTo] = useState(toDateInput(new Date()));
   const period = useRequest(`${from}/${to}`, () => fetchPeriod(from, to));
   const report = period.data?.report ?? null;
 

@@ -3,10 +3,6 @@
 export const pounds = (pence: number) =>
   new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
 
-/** Today in this computer's time zone, as YYYY-MM-DD (the value of a date input). */
-export const localToday = () =>
-  new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-
 export const dateTime = (iso: string) => new Date(iso).toLocaleString('en-GB');
 
 /** The first eight characters of a payment id: what the kiosk told the resident to quote. */

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../shared/useRequest';
 import { downloadCsv } from '../../csv';
 import { fetchDailyExport } from '../api';
-import { localToday, pounds } from '../format';
+import { pounds } from '../format';
+import { toDateInput } from '../../period';
 
 /** The day's file for the income management system, downloaded as CSV. */
 export function DailyExport() {
   const { t } = useTranslation('reports-payments');
   const id = useId();
-  const [date, setDate] = useState(localToday());
+  const [date, setDate] = useState(toDateInput(new Date()));
   const download = useAction();
   return (
     <section aria-labelledby={id}>
