@@ -88,7 +88,8 @@ function printMachines(machines: readonly MachineSummary[]): void {
     ]),
   ];
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  for (const row of rows) console.log(
+  for (const row of rows)
+    console.log(
       row
         .map((cell, column) => cell.padEnd(widths[column] ?? 0))
         .join('  ')

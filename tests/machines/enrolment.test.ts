@@ -3,7 +3,7 @@
  * for, before it expires, for a credential the hub then recognises on every request until revoked.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { MachineList, type EnrolResponse } from '../../contract/machines.js';
+import { EnrolResponse, MachineList } from '../../contract/machines.js';
 import { ApiError } from '../../contract/queue.js';
 import type { ServerModule } from '../../server/context.js';
 import { startMachinesServer, type MachinesServer } from './machines-server.js';
@@ -20,7 +20,7 @@ async function enrol(machineId: string, code: string, address?: string) {
 async function join(machineId: string, role: 'kiosk' | 'desk' | 'display'): Promise<string> {
   const answer = await enrol(machineId, await hub.newCode(machineId, role));
   expect(answer.status).toBe(200);
-  return (answer.body as EnrolResponse).credential;
+  return EnrolResponse.parse(answer.body).credential;
 }
 
 const errorOf = (body: unknown) => ApiError.parse(body).error;
@@ -41,7 +41,7 @@ describe('enrol, join, be recognised, be revoked', () => {
     // Typed in lower case with a space instead of the hyphen: still the code.
     const joined = await enrol('kiosk-1', code.toLowerCase().replace('-', ' '));
     expect(joined.status).toBe(200);
-    const { credential, ...identity } = joined.body as EnrolResponse;
+    const { credential, ...identity } = EnrolResponse.parse(joined.body);
     expect(identity).toEqual({ machineId: 'kiosk-1', role: 'kiosk' });
     expect(credential.length).toBeGreaterThanOrEqual(32);
 
@@ -103,8 +103,10 @@ describe('refused codes change nothing', () => {
     expect(answer.status).toBe(410);
     expect(errorOf(answer.body)).toMatchObject({
       code: 'enrolment-code-expired',
-      message: expect.stringContaining('ask facilities for a new enrolment code: npm run fleet -- enrol kiosk-1'),
     });
+    expect(errorOf(answer.body).message).toContain(
+      'ask facilities for a new enrolment code: npm run fleet -- enrol kiosk-1',
+    );
     expect(await listed('kiosk-1')).toMatchObject({ enrolledAt: null, codeExpiresAt: '2026-07-14T09:30:00.000Z' });
   });
 
@@ -117,10 +119,10 @@ describe('refused codes change nothing', () => {
     expect(again.status).toBe(404);
     expect(errorOf(again.body)).toMatchObject({
       code: 'no-enrolment-code',
-      message: expect.stringContaining('npm run fleet -- enrol kiosk-1'),
     });
+    expect(errorOf(again.body).message).toContain('npm run fleet -- enrol kiosk-1');
     const me = await hub.request('GET', '/api/machines/me', {
-      authorization: machine((first.body as EnrolResponse).credential),
+      authorization: machine(EnrolResponse.parse(first.body).credential),
     });
     expect(me.status).toBe(200);
   });
@@ -145,8 +147,8 @@ describe('refused codes change nothing', () => {
     expect(errorOf(wrong.body)).toMatchObject({
       code: 'wrong-enrolment-code',
       field: 'code',
-      message: expect.stringContaining('npm run fleet -- enrol display-3'),
     });
+    expect(errorOf(wrong.body).message).toContain('npm run fleet -- enrol display-3');
     expect(await listed('display-3')).toMatchObject({ enrolledAt: null });
 
     expect((await enrol('display-1', displayCode)).status).toBe(200);
@@ -159,8 +161,8 @@ describe('refused codes change nothing', () => {
     expect(answer.status).toBe(409);
     expect(errorOf(answer.body)).toMatchObject({
       field: 'machineId',
-      message: expect.stringContaining('"kiosk-9" is not a kiosk in the site config'),
     });
+    expect(errorOf(answer.body).message).toContain('"kiosk-9" is not a kiosk in the site config');
     expect(await listed('kiosk-9')).toMatchObject({ enrolledAt: null });
   });
 

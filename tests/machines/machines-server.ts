@@ -23,7 +23,7 @@ export interface MachinesServer {
   request(
     method: 'GET' | 'POST',
     url: string,
-    options?: { body?: unknown; authorization?: string; address?: string },
+    options?: { body?: Record<string, unknown>; authorization?: string; address?: string },
   ): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
@@ -58,7 +58,7 @@ export async function startMachinesServer(
       url,
       headers: authorization ? { authorization } : {},
       ...(address ? { remoteAddress: address } : {}),
-      ...(body === undefined ? {} : { payload: body as object }),
+      ...(body === undefined ? {} : { payload: body }),
     });
     return { status: response.statusCode, body: response.body ? response.json() : undefined };
   };
