@@ -7,6 +7,7 @@ import type { ServerModule } from './context.js';
 import { createDevicesModule } from './devices/module.js';
 import { createFeedbackModule } from './feedback/module.js';
 import { createInfoModule } from './info/module.js';
+import { createMachinesModule } from './machines/module.js';
 import { createPaymentsModule } from './payments/module.js';
 import { createQueueModule } from './queue/module.js';
 import { createReportsModule } from './reports/module.js';
@@ -21,5 +22,6 @@ export function createModules(): ServerModule[] {
     createInfoModule(),
     createDevicesModule(),
     createPaymentsModule(),
+    createMachinesModule(),
   ];
 }

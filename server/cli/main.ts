@@ -4,6 +4,7 @@
  *   hub --demo --test-clock [START]   (tests: time stands still and moves by POST /api/test-clock)
  *   config check FILE
  *   staff add USERNAME [--name NAME] [--data DIR]   (password on standard input)
+ *   fleet enrol|list|revoke|join …                  (machines joining the office: server/cli/fleet.ts)
  */
 import { Command, InvalidArgumentError } from 'commander';
 import pino from 'pino';
@@ -16,6 +17,7 @@ import { openDatabase } from '../store/database.js';
 import { demoSiteConfig, demoStaff, seedDemo } from '../demo/seed.js';
 import { screens } from '../http/screens.js';
 import { defaultDataDir } from './data-dir.js';
+import { registerFleetCommands } from './fleet.js';
 import { checkSiteConfigFile } from './site-config.js';
 import { registerTestClock, testClockPath, testClockStartingAt } from './test-clock.js';
 
@@ -173,5 +175,7 @@ configCommand
     for (const problem of check.problems) console.error(`  ${problem.path}: ${problem.message}`);
     process.exitCode = 1;
   });
+
+registerFleetCommands(program);
 
 await program.parseAsync(process.argv);

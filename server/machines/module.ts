@@ -1,0 +1,113 @@
+/**
+ * Machines of the office and their credentials:
+ *   POST /api/machines/enrol {machineId, code} → {machineId, role, credential}   (public, throttled)
+ *   GET  /api/machines/me                                                        (an enrolled machine)
+ *   GET  /api/machines, POST /api/machines/:id/revoke                            (staff)
+ * Codes are made on the hub by `npm run fleet -- enrol` (server/cli/fleet.ts). Other modules take
+ * `requireMachine(...roles)` as a creation option in server/modules.ts to guard their routes.
+ */
+import type { preHandlerHookHandler } from 'fastify';
+import {
+  EnrolRequest,
+  MachineParams,
+  type EnrolResponse,
+  type MachineIdentity,
+  type MachineList,
+  type MachineRole,
+  type MachineSummary,
+} from '../../contract/machines.js';
+import { ModuleState, type ServerModule } from '../context.js';
+import { HttpError, notFound, parseInput } from '../http/errors.js';
+import { machinesMigrations } from './migrations.js';
+import { MachineRegistry } from './registry.js';
+import { createRequireMachine, machineOf } from './require-machine.js';
+import { machineIdProblem } from './site-rules.js';
+import { EnrolmentThrottle } from './throttle.js';
+
+export interface MachinesModule extends ServerModule {
+  /** Fastify preHandler: only an enrolled, unrevoked machine of one of these roles (any role when none given). */
+  requireMachine(...roles: MachineRole[]): preHandlerHookHandler;
+}
+
+const askForNewCode = (machineId: string) =>
+  `ask facilities for a new enrolment code: npm run fleet -- enrol ${machineId}`;
+
+export function createMachinesModule(): MachinesModule {
+  const state = new ModuleState<{ registry: MachineRegistry }>('machines');
+  const requireMachine = createRequireMachine(() => state.get().registry);
+
+  return {
+    name: 'machines',
+    migrations: machinesMigrations,
+    requireMachine,
+
+    register(app, ctx) {
+      const { registry } = state.set({ registry: new MachineRegistry(ctx.db, ctx.clock) });
+      const throttle = new EnrolmentThrottle(ctx.clock);
+
+      app.post('/api/machines/enrol', async (request, reply): Promise<EnrolResponse> => {
+        const { machineId, code } = parseInput(EnrolRequest, request.body);
+        const attempt = throttle.start(machineId, request.ip);
+        if (!attempt.allowed) {
+          reply.header('retry-after', String(attempt.retryAfterSeconds));
+          throw new HttpError(
+            429,
+            'too-many-attempts',
+            `Too many enrolment attempts for ${machineId}: try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} minute(s), and check the code with facilities.`,
+          );
+        }
+        const outcome = await registry.enrol(machineId, code, (role) => machineIdProblem(ctx.config, machineId, role));
+        if (!outcome.ok) {
+          ctx.logger.info({ machineId, reason: outcome.reason }, 'machine enrolment refused');
+          if (outcome.reason === 'not-accepted') {
+            attempt.succeeded();
+            throw new HttpError(409, 'not-a-kiosk-of-this-site', outcome.problem, 'machineId');
+          }
+          if (outcome.reason === 'no-code')
+            throw new HttpError(
+              404,
+              'no-enrolment-code',
+              `No enrolment code is waiting for ${machineId} (it was used already, or made for another machine id): ${askForNewCode(machineId)}.`,
+            );
+          if (outcome.reason === 'expired')
+            throw new HttpError(
+              410,
+              'enrolment-code-expired',
+              `The enrolment code for ${machineId} has expired: ${askForNewCode(machineId)}.`,
+            );
+          throw new HttpError(
+            401,
+            'wrong-enrolment-code',
+            `That is not the enrolment code for ${machineId}: check what you typed, or ${askForNewCode(machineId)}.`,
+            'code',
+          );
+        }
+        attempt.succeeded();
+        ctx.logger.info({ machineId, role: outcome.machine.role }, 'machine enrolled');
+        return { ...outcome.machine, credential: outcome.credential };
+      });
+
+      app.get('/api/machines/me', { preHandler: requireMachine() }, async (request): Promise<MachineIdentity> => {
+        const machine = machineOf(request);
+        if (!machine) throw new Error('requireMachine did not run before GET /api/machines/me.');
+        return machine;
+      });
+
+      app.get('/api/machines', { preHandler: ctx.requireStaff }, async (): Promise<MachineList> => ({
+        machines: registry.list(),
+      }));
+
+      app.post(
+        '/api/machines/:id/revoke',
+        { preHandler: ctx.requireStaff },
+        async (request): Promise<MachineSummary> => {
+          const { id } = parseInput(MachineParams, request.params, 'path');
+          const revoked = registry.revoke(id);
+          if (!revoked) throw notFound('machine', id);
+          ctx.logger.info({ machineId: id }, 'machine revoked');
+          return revoked;
+        },
+      );
+    },
+  };
+}
