@@ -5,7 +5,8 @@
  * types: its SHA-256 is enough to store it and lets the hub find the machine on every request.
  */
 import { hash, verify } from '@node-rs/argon2';
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
+import { storedTokenHash } from '../auth/staff.js';
 
 export const codeAlphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 const codeLength = 10;
@@ -31,4 +32,5 @@ export async function enrolmentCodeMatches(storedHash: string, typed: string): P
 
 export const newCredential = (): string => randomBytes(32).toString('base64url');
 
-export const hashCredential = (credential: string): string => createHash('sha256').update(credential).digest('hex');
+/** Stored like staff session tokens (base64url: no long digit runs for the card-number scan to mistake). */
+export const hashCredential = storedTokenHash;
