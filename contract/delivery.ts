@@ -8,7 +8,7 @@
  * | 2xx | stored (a repeat is answered 2xx too: receivers are idempotent on the id) | marks it sent |
  * | 408, 425, 429, 5xx, other non-2xx, no answer (0), network error, timeout | busy or down | retries with backoff; later items wait |
  * | 401, 403, 404, 405 | wrong URL, token or receiver version: every item would get the same | retries with backoff; later items wait |
- * | any other 4xx (400, 409, 413, 422 …) | this item refused | gives up on this item; later items go on |
+ * | any other 4xx (400, 409, 413, 422 …) | this item refused | sets this item aside, later items go on (the server keeps it and offers it again every 5 minutes; the kiosk screen, with nowhere to keep it, drops it) |
  *
  * A 409 is a refusal, not a duplicate: our receivers answer a repeat 2xx and 409 only when the id was
  * used for something else, so counting it delivered would lose this record.

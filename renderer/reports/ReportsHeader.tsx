@@ -7,7 +7,7 @@ export function ReportsHeader({ title, link }: { title: string; link: { href: st
   const user = useSession((s) => s.user);
   const signOut = useSession((s) => s.signOut);
   return (
-    <header className="reports-header">
+    <header className="page-header reports-header">
       <h1>{title}</h1>
       <p className="user">{t('signedInAs', { name: user?.displayName ?? '' })}</p>
       <a className="button small" href={link.href}>

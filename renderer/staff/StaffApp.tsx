@@ -37,7 +37,7 @@ function Console() {
 
   return (
     <div className="console">
-      <header className="console-header">
+      <header className="page-header console-header">
         <h1>{t('title')}</h1>
         {desk && <p className="desk-label">{desk.name}</p>}
         <ConnectionStatus state={connection} />
