@@ -30,9 +30,14 @@ export const QueueEstimate = z.strictObject({
   serviceTimeWindowMinutes: z.number().int().positive().default(240),
 });
 
+/** One capital letter per kiosk; its offline ticket numbers carry it (docs/queue.md "Offline tickets"). */
+export const OfflineSeries = z.string().regex(/^[A-Z]$/, 'an offline series is one capital letter, e.g. "A"');
+
 export const KioskConfig = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{1,60}$/),
   name: z.string().min(1),
+  /** Letter of this kiosk's offline numbers ("H-A07"); when absent, letters are given in kiosk order. */
+  offlineSeries: OfflineSeries.optional(),
   /**
    * Screen timers, set per kiosk by facilities (a URL parameter overrides them for tests).
    * The warning's countdown is at least 20 s: WCAG 2.2.1 asks for that long to ask for more time.

@@ -66,6 +66,11 @@ export const IssueTicketRequest = z.strictObject({
   priority: z.boolean().default(false),
   /** The kiosk that issued it, so its ticket dispenser prints it. */
   kiosk: z.string().max(60).optional(),
+  /**
+   * The kiosk agent's id for this tap (enrolled kiosks only). If the agent gave up waiting and issued
+   * the same tap offline, the hub keeps one ticket under this id (docs/queue.md "Offline tickets").
+   */
+  id: z.uuid().optional(),
 });
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
 
