@@ -76,7 +76,8 @@ export type KioskConfigPart = z.infer<typeof KioskConfigPart>;
 /** GET /api/agent/status (the kiosk agent, loopback): what the kiosk screen and facilities see. */
 export const AgentStatus = z.object({
   kioskId: z.string(),
-  hub: z.enum(['online', 'offline']),
+  /** refused: the hub answers but no longer accepts this machine (revoked, or enrolled elsewhere). */
+  hub: z.enum(['online', 'offline', 'refused']),
   hubUrl: z.string(),
   /** Hub clock minus this kiosk's clock at the last contact; null before any contact. */
   clockOffsetMs: z.number().int().nullable(),

@@ -5,8 +5,9 @@
  *   config check FILE
  *   staff add USERNAME [--name NAME] [--data DIR]   (password on standard input)
  *   fleet enrol|list|revoke|join …                  (machines joining the office: server/cli/fleet.ts)
+ *   kiosk-agent --kiosk ID [--hub URL] [--data DIR] [--port N]   (a kiosk's own server: server/cli/kiosk-agent.ts)
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import pino from 'pino';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -17,16 +18,12 @@ import { openDatabase } from '../store/database.js';
 import { demoSiteConfig, demoStaff, seedDemo } from '../demo/seed.js';
 import { screens } from '../http/screens.js';
 import { defaultDataDir } from './data-dir.js';
+import { wholeNumberOption } from './options.js';
 import { registerFleetCommands } from './fleet.js';
+import { registerKioskAgentCommand } from './kiosk-agent.js';
+import { closeOnSignals } from './signals.js';
 import { checkSiteConfigFile } from './site-config.js';
 import { registerTestClock, testClockPath, testClockStartingAt } from './test-clock.js';
-
-const positiveInt = (name: string, min: number) => (value: string) => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min)
-    throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}.`);
-  return number;
-};
 
 const program = new Command().name('reception-kiosk').description('Reception Kiosk office server');
 
@@ -35,10 +32,14 @@ program
   .description('run the office server: API, WebSocket events and the screens')
   .option('--demo', 'use the demo housing-office site, simulated devices and the demo staff account demo/demo')
   .option('--config <file>', 'site config file (JSON, see contract/config.ts)')
-  .option('--port <n>', 'port to listen on (0 = any free port)', positiveInt('--port', 0), 8080)
+  .option('--port <n>', 'port to listen on (0 = any free port)', wholeNumberOption('--port', 0), 8080)
   .option('--host <host>', 'address to listen on (0.0.0.0 for the office network)', '127.0.0.1')
   .option('--data <dir>', 'folder for the SQLite file (default: the per-user data folder)')
-  .option('--wait-target <seconds>', "override the site's wait standard, in seconds", positiveInt('--wait-target', 1))
+  .option(
+    '--wait-target <seconds>',
+    "override the site's wait standard, in seconds",
+    wholeNumberOption('--wait-target', 1),
+  )
   .option(
     '--test-clock [start]',
     `tests only, with --demo: time stands still at START (ISO 8601, default now) and moves by POST ${testClockPath}`,
@@ -107,23 +108,7 @@ program
           `TEST CLOCK: the time stands still at ${testClock.now().toISOString()} and moves only by POST ${testClockPath}`,
         );
 
-      let stopping = false;
-      const stop = (signal: string) => {
-        if (stopping) return;
-        stopping = true;
-        logger.info({ signal }, 'stopping');
-        const force = setTimeout(() => process.exit(1), 10_000);
-        force.unref();
-        server.close().then(
-          () => process.exit(0),
-          (error: unknown) => {
-            logger.error({ err: error }, 'close failed');
-            process.exit(1);
-          },
-        );
-      };
-      process.on('SIGTERM', () => stop('SIGTERM'));
-      process.on('SIGINT', () => stop('SIGINT'));
+      closeOnSignals(() => server.close(), logger);
     },
   );
 
@@ -177,5 +162,6 @@ configCommand
   });
 
 registerFleetCommands(program);
+registerKioskAgentCommand(program);
 
 await program.parseAsync(process.argv);

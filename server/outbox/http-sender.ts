@@ -12,6 +12,8 @@ export interface HttpSenderOptions {
   url: string | (() => string);
   /** Sent as `Authorization: Bearer …` when present. */
   token?: string | (() => string | undefined);
+  /** More headers, read at send time (a machine's credential and clock: server/agent/hub-link.ts). */
+  headers?: () => Record<string, string>;
   /** The request body made from the item; the whole item when absent. */
   body?: (item: OutboxItem) => unknown;
   timeoutMs?: number;
@@ -21,7 +23,7 @@ export function httpSender(options: HttpSenderOptions): (item: OutboxItem) => Pr
   return async (item) => {
     const url = typeof options.url === 'function' ? options.url() : options.url;
     const token = typeof options.token === 'function' ? options.token() : options.token;
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers?.() };
     if (token) headers.authorization = `Bearer ${token}`;
     const response = await fetch(url, {
       method: 'POST',

@@ -1,43 +1,27 @@
 /**
- * Queue HTTP routes. Public (the kiosk and the lobby board are not signed in): services, desks,
+ * Queue HTTP routes. Public (the kiosk and the lobby board are not signed in): the site routes, desks,
  * issuing a ticket, a ticket's own status, recent calls, printing. Staff: everything that changes a
  * ticket after issue, and the queue detail.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import {
-  DeskId,
-  IssueTicketRequest,
-  PrintTicketRequest,
-  ServiceId,
-  TransferRequest,
-  type SiteSummary,
-} from '../../contract/queue.js';
+import { DeskId, IssueTicketRequest, PrintTicketRequest, ServiceId, TransferRequest } from '../../contract/queue.js';
 import { staffOf } from '../auth/require-staff.js';
 import type { ServerContext } from '../context.js';
 import { HttpError, notFound, parseInput } from '../http/errors.js';
 import { printOn, ticketPrintout, ticketStatusUrl } from './printing.js';
+import { KioskParams, registerSiteRoutes } from './site-routes.js';
 import type { Queue } from './queue.js';
 
 const TicketParams = z.object({ id: z.string().min(1).max(100) });
 const DeskParams = z.object({ desk: DeskId });
-const KioskParams = z.object({ kiosk: z.string().min(1).max(60) });
 const QueueQuery = z.strictObject({ desk: DeskId.optional(), service: ServiceId.optional() });
 const RecentQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(10) });
 
 export function registerQueueRoutes(app: FastifyInstance, ctx: ServerContext, queue: Queue): void {
   const actor = (request: Parameters<typeof staffOf>[0]) => staffOf(request)?.username ?? null;
 
-  app.get('/api/site', async (): Promise<SiteSummary> => ({
-    id: ctx.config.site.id,
-    name: ctx.config.site.name,
-    councilName: ctx.config.site.councilName,
-    timeZone: ctx.config.site.timeZone,
-    waitTargetSeconds: ctx.config.waitTargetSeconds,
-    warnAtFractionOfTarget: 0.8,
-  }));
-
-  app.get('/api/services', async () => ctx.config.services);
+  registerSiteRoutes(app, ctx);
 
   app.get('/api/desks', async () => queue.desks());
 
@@ -89,15 +73,6 @@ export function registerQueueRoutes(app: FastifyInstance, ctx: ServerContext, qu
   ticketAction('complete', (id, by) => queue.complete(id, by));
   ticketAction('close', (id, by) => queue.close(id, by));
   ticketAction('transfer', (id, by, body) => queue.transfer(id, parseInput(TransferRequest, body).service, by));
-
-  // What a kiosk offers, for its home screen, and its screen timers. Never device settings (ports,
-  // the card terminal's password): those do not leave the server.
-  app.get('/api/kiosks/:kiosk', async (request) => {
-    const { kiosk } = parseInput(KioskParams, request.params, 'path');
-    const found = ctx.config.kiosks.find((k) => k.id === kiosk);
-    if (!found) throw notFound('kiosk', kiosk);
-    return { id: found.id, name: found.name, offers: found.offers, timers: found.timers };
-  });
 
   app.post('/api/kiosks/:kiosk/print-ticket', async (request) => {
     const { kiosk } = parseInput(KioskParams, request.params, 'path');

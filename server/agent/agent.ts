@@ -1,0 +1,192 @@
+/**
+ * A kiosk agent: this kiosk's own server on loopback, in kiosk role. It runs on the kiosk's part of
+ * the hub's site config (fetched with the machine credential, cached for starts with the hub away),
+ * owns the kiosk's devices, payment journal and feedback outbox, and asks the hub for queue tickets
+ * (server/agent/module.ts). Payments and feedback are sent to the same hub: the kiosk knows one
+ * office URL, its hub's. A newer config from the hub is applied when the screen says no resident is
+ * mid-journey (POST /api/agent/apply-config from the attract screen), by restarting this server.
+ */
+import type { Logger } from 'pino';
+import { KioskConfigPart } from '../../contract/agent.js';
+import type { SiteConfig } from '../../contract/config.js';
+import { FeedbackConfig } from '../../contract/feedback.js';
+import { createServer, type HubServer } from '../app.js';
+import type { Clock } from '../clock.js';
+import { createDevicesModule } from '../devices/module.js';
+import { createFeedbackModule } from '../feedback/module.js';
+import { createInfoModule } from '../info/module.js';
+import { readMachineCredential } from '../machines/credential-file.js';
+import { createPaymentsModule } from '../payments/module.js';
+import { configPartProblems, loadConfigPart, saveConfigPart } from './config-cache.js';
+import { HubLink, HubRefused, HubUnreachable } from './hub-link.js';
+import { createAgentQueueModule, type AgentQueueModule } from './module.js';
+
+export interface KioskAgentOptions {
+  kioskId: string;
+  /** Holds the machine credential (fleet join) and the agent's SQLite file. */
+  dataDir: string;
+  /** Default: the hub the credential was issued by. */
+  hubUrl?: string;
+  port?: number;
+  clock: Clock;
+  logger: Logger;
+  simulateDevices?: boolean;
+  rendererDir?: string;
+  /** Real-time timings, smaller in tests. */
+  probeIntervalMs?: number;
+  configCheckIntervalMs?: number;
+  issueTimeoutMs?: number;
+  outbox?: { baseDelayMs?: number; maxDelayMs?: number; pollIntervalMs?: number };
+}
+
+export interface KioskAgent {
+  url: string;
+  link: HubLink;
+  /** The running server (replaced when a new config is applied). */
+  server(): HubServer;
+  queue(): AgentQueueModule;
+  /** Fetch the hub's config part now; answers whether it is newer than the one running. */
+  checkConfig(): Promise<boolean>;
+  /** Applies a fetched newer config (restarts this server on the same port); false when there is none. */
+  applyPendingConfig(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export class AgentStartError extends Error {}
+
+/** The part adapted to this kiosk: payments and feedback go to the hub it came from. */
+export function runningConfig(part: KioskConfigPart, hubUrl: string): SiteConfig {
+  const config = part.config;
+  return {
+    ...config,
+    ...(config.payments ? { payments: { ...config.payments, office: { url: hubUrl } } } : {}),
+    feedback: FeedbackConfig.parse({ ...config.feedback, forwardTo: hubUrl }),
+  };
+}
+
+export async function startKioskAgent(options: KioskAgentOptions): Promise<KioskAgent> {
+  const credential = readMachineCredential(options.dataDir);
+  if (credential.role !== 'kiosk')
+    throw new AgentStartError(
+      `This machine joined the hub as a ${credential.role}, not a kiosk: enrol it as a kiosk (npm run fleet -- enrol ${options.kioskId} --role kiosk) and join again.`,
+    );
+  if (credential.machineId !== options.kioskId)
+    throw new AgentStartError(
+      `This machine joined the hub as "${credential.machineId}", not "${options.kioskId}": start it with --kiosk ${credential.machineId}, or enrol it as ${options.kioskId} and join again.`,
+    );
+  const hubUrl = options.hubUrl ?? credential.hubUrl;
+  let running: KioskConfigPart | null = null;
+  let pending: KioskConfigPart | null = null;
+  const link = new HubLink({
+    hubUrl,
+    credential: credential.credential,
+    clock: options.clock,
+    logger: options.logger,
+    configVersion: () => running?.version ?? 'none',
+    ...(options.probeIntervalMs !== undefined ? { probeIntervalMs: options.probeIntervalMs } : {}),
+  });
+
+  const fetchPart = async (): Promise<KioskConfigPart | null> => {
+    try {
+      const part = await link.request('GET', '/api/machines/me/config', KioskConfigPart, undefined, 3000);
+      const problems = configPartProblems(part, options.kioskId);
+      if (problems.length > 0) {
+        options.logger.error(
+          { version: part.version, problems },
+          'hub sent a config this kiosk cannot run: kept the old one',
+        );
+        return null;
+      }
+      saveConfigPart(options.dataDir, part);
+      return part;
+    } catch (error) {
+      if (error instanceof HubUnreachable) return null;
+      if (error instanceof HubRefused && running === null)
+        throw new AgentStartError(`The hub at ${hubUrl} refused this kiosk: ${error.message}`);
+      throw error;
+    }
+  };
+
+  running = (await fetchPart()) ?? loadConfigPart(options.dataDir);
+  if (!running)
+    throw new AgentStartError(
+      `The hub at ${hubUrl} cannot be reached and this kiosk has never fetched its config: start it once with the hub reachable.`,
+    );
+  const cachedProblems = configPartProblems(running, options.kioskId);
+  if (cachedProblems.length > 0)
+    throw new AgentStartError(
+      `The saved config cannot run kiosk ${options.kioskId}:\n  ${cachedProblems.join('\n  ')}`,
+    );
+
+  let queue: AgentQueueModule;
+  let server: HubServer;
+  let url = '';
+  const build = async (part: KioskConfigPart, port: number): Promise<string> => {
+    queue = createAgentQueueModule({
+      link,
+      kioskId: options.kioskId,
+      configVersion: part.version,
+      pendingConfigVersion: () => pending?.version ?? null,
+      ...(options.issueTimeoutMs !== undefined ? { issueTimeoutMs: options.issueTimeoutMs } : {}),
+      ...(options.outbox ? { outbox: options.outbox } : {}),
+    });
+    server = await createServer({
+      config: runningConfig(part, hubUrl),
+      dataDir: options.dataDir,
+      clock: options.clock,
+      logger: options.logger,
+      simulateDevices: options.simulateDevices ?? false,
+      ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
+      modules: [queue, createFeedbackModule(), createInfoModule(), createDevicesModule(), createPaymentsModule()],
+    });
+    server.app.post('/api/agent/apply-config', async () => {
+      const applying = pending !== null;
+      if (applying) setImmediate(() => void applyPendingConfig());
+      return { applying };
+    });
+    return server.listen(port, '127.0.0.1');
+  };
+
+  const applyPendingConfig = async (): Promise<boolean> => {
+    if (!pending) return false;
+    const next = pending;
+    const port = new URL(url).port;
+    await server.close();
+    running = next;
+    pending = null;
+    url = await build(next, Number(port));
+    options.logger.info({ version: next.version }, 'applied the config from the hub');
+    return true;
+  };
+
+  const checkConfig = async (): Promise<boolean> => {
+    const part = await fetchPart();
+    if (!part || part.version === running?.version || part.version === pending?.version) return false;
+    pending = part;
+    options.logger.info({ version: part.version }, 'newer config from the hub, applied when the kiosk is idle');
+    return true;
+  };
+
+  url = await build(running, options.port ?? 0);
+  link.start();
+  const configTimer = setInterval(() => {
+    if (link.state === 'online') void checkConfig().catch(() => undefined);
+  }, options.configCheckIntervalMs ?? 30_000);
+  configTimer.unref();
+
+  return {
+    get url() {
+      return url;
+    },
+    link,
+    server: () => server,
+    queue: () => queue,
+    checkConfig,
+    applyPendingConfig,
+    async close() {
+      clearInterval(configTimer);
+      link.stop();
+      await server.close();
+    },
+  };
+}
