@@ -1,6 +1,11 @@
 /**
  * Where the screens come from: the office server started in this process (single-kiosk site, or a
- * hub machine), or a site hub elsewhere on the council network. Plain Node: no electron import.
+ * hub machine), the kiosk agent started in this process (a kiosk of an office with a hub), or a site
+ * hub elsewhere on the council network (desks, displays). Plain Node: no electron import.
+ *
+ * The agent runs in-process rather than as a child process, like the embedded server: one process
+ * for the watchdog and the updater to look after, no second Node runtime to ship, and its loopback
+ * port is this process's own (docs/decisions.md "Kiosk agent in the shell's process").
  */
 import type { Logger } from 'pino';
 import type { SiteConfig } from '../contract/config.js';
@@ -9,8 +14,8 @@ import type { ShellConfig } from './config/shell-config.js';
 export interface ServerConnection {
   /** e.g. http://127.0.0.1:41234 — the only origin the shell's windows may show or trust. */
   origin: string;
-  /** 'embedded' when this process runs the server. */
-  mode: 'embedded' | 'hub';
+  /** 'embedded' when this process runs the office server, 'agent' when it runs the kiosk agent. */
+  mode: 'embedded' | 'hub' | 'agent';
   close(): Promise<void>;
 }
 
@@ -38,6 +43,28 @@ export async function connectToServer(options: ConnectOptions): Promise<ServerCo
   const { server } = options.config;
   if (server.mode === 'hub') {
     return { origin: new URL(server.url).origin, mode: 'hub', close: async () => undefined };
+  }
+  if (server.mode === 'agent') {
+    const [{ startKioskAgent }, { systemClock }] = await Promise.all([
+      import('../server/agent/agent.js'),
+      import('../server/clock.js'),
+    ]);
+    const agent = await startKioskAgent({
+      kioskId: options.config.kioskId ?? '',
+      dataDir: server.dataDir ?? options.defaultDataDir,
+      ...(server.hubUrl ? { hubUrl: server.hubUrl } : {}),
+      port: server.port,
+      clock: systemClock,
+      logger: options.logger,
+      rendererDir: options.rendererDir,
+    }).catch((error: unknown) => {
+      throw withNativeModuleHint(error);
+    });
+    options.logger.info(
+      { url: agent.url, hub: agent.link.hubUrl, state: agent.link.state },
+      'kiosk agent running in-process',
+    );
+    return { origin: new URL(agent.url).origin, mode: 'agent', close: () => agent.close() };
   }
   // The server's modules load only here: a display or desk pointing at a hub never loads them.
   const [{ createServer }, { demoSiteConfig, seedDemo }] = await Promise.all([

@@ -35,12 +35,27 @@ export const HubServer = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
 });
 
+/**
+ * A kiosk of an office with a hub: the kiosk agent runs in this process (its devices, payments and
+ * feedback; tickets from the hub, offline tickets while the hub is away). The machine joins the hub
+ * first with `npm run fleet -- join`, into `dataDir`.
+ */
+export const AgentServer = z.strictObject({
+  mode: z.literal('agent'),
+  /** Default: the hub the machine joined (its credential file says). */
+  hubUrl: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  /** Loopback port of the agent; 0 = any free port. */
+  port: z.number().int().min(0).max(65_535).default(0),
+  /** Folder of the machine credential and the agent's SQLite file; default: the app's user-data folder. */
+  dataDir: z.string().min(1).optional(),
+});
+
 export const ShellConfig = z
   .strictObject({
     role: ShellRole,
     /** This kiosk's id in the site config (`kiosks[].id`); required for role "kiosk". */
     kioskId: Id.optional(),
-    server: z.discriminatedUnion('mode', [EmbeddedServer, HubServer]),
+    server: z.discriminatedUnion('mode', [EmbeddedServer, HubServer, AgentServer]),
     /** Facilities exit PIN, as a hash from `npx tsx electron/tools/hash-pin.ts`; absent = no exit. */
     adminPinHash: z.string().regex(pinHashPattern, 'must be a hash printed by electron/tools/hash-pin.ts').optional(),
     /** Developer tools in the window. Never on a public kiosk. */
@@ -84,6 +99,13 @@ export const ShellConfig = z
         code: 'custom',
         path: ['server', 'mode'],
         message: 'a hub runs the server itself: use "embedded"',
+      });
+    }
+    if (config.server.mode === 'agent' && config.role !== 'kiosk') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['server', 'mode'],
+        message: 'only a kiosk runs a kiosk agent: a desk or display uses "hub"',
       });
     }
     if (config.server.mode === 'embedded' && !config.server.siteConfig && !config.server.demo) {
@@ -141,11 +163,11 @@ export function parseShellConfig(raw: unknown, file: string): ShellConfig {
   if (!result.success) throw new ShellConfigError(file, describeShellConfigIssues(result.error));
   const config = result.data;
   // Paths in the file are relative to the file, not to wherever the shell was started from.
-  if (config.server.mode === 'embedded') {
-    const base = dirname(resolve(file));
-    if (config.server.siteConfig) config.server.siteConfig = resolve(base, config.server.siteConfig);
-    if (config.server.dataDir) config.server.dataDir = resolve(base, config.server.dataDir);
-  }
+  const base = dirname(resolve(file));
+  if (config.server.mode === 'embedded' && config.server.siteConfig)
+    config.server.siteConfig = resolve(base, config.server.siteConfig);
+  if (config.server.mode !== 'hub' && config.server.dataDir)
+    config.server.dataDir = resolve(base, config.server.dataDir);
   return config;
 }
 

@@ -35,9 +35,11 @@ try {
   const where =
     config.server.mode === 'hub'
       ? `the hub at ${config.server.url}`
-      : config.server.demo
-        ? 'the demo site, in-process'
-        : `${config.server.siteConfig}, in-process`;
+      : config.server.mode === 'agent'
+        ? `a kiosk agent in-process, tickets from ${config.server.hubUrl ?? 'the hub it joined'}`
+        : config.server.demo
+          ? 'the demo site, in-process'
+          : `${config.server.siteConfig}, in-process`;
   console.log(
     `${file}: valid (role ${config.role}${config.kioskId ? ` "${config.kioskId}"` : ''}, server: ${where}, admin exit ${config.adminPinHash ? 'on' : 'off'}, updates ${config.updates ? 'on' : 'off'}).`,
   );

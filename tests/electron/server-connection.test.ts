@@ -87,6 +87,13 @@ describe('the server a shell window shows', () => {
     await expect(failure).rejects.toThrow(/npm run config -- check/);
   });
 
+  it('says how to join the hub when a kiosk agent starts on a machine that never joined', async () => {
+    const config = shellConfig({ role: 'kiosk', kioskId: 'kiosk-1', server: { mode: 'agent', dataDir: 'agent' } });
+    await expect(connectToServer({ config, logger, defaultDataDir: dir, rendererDir: dir })).rejects.toThrow(
+      /has not joined a hub yet.*npm run fleet -- enrol/,
+    );
+  });
+
   it('points at a site hub without starting anything', async () => {
     const config = shellConfig({
       role: 'display',

@@ -55,6 +55,17 @@ describe('shell config', () => {
     });
   });
 
+  it('runs a kiosk agent in-process, its data folder relative to the config file', () => {
+    const config = parseShellConfig(
+      { role: 'kiosk', kioskId: 'k1', server: { mode: 'agent', dataDir: 'agent-data' } },
+      '/etc/kiosk/shell.json',
+    );
+    expect(config.server).toEqual({ mode: 'agent', dataDir: '/etc/kiosk/agent-data', port: 0 });
+    expect(problemsOf({ role: 'display', server: { mode: 'agent' } })).toEqual([
+      '"server.mode": only a kiosk runs a kiosk agent: a desk or display uses "hub"',
+    ]);
+  });
+
   it.each([
     [
       'a kiosk without its id',
