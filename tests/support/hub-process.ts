@@ -1,5 +1,5 @@
 /**
- * A real hub process (`node --import tsx server/cli/main.ts hub …`) for tests and benchmarks: port 0
+ * A real hub process (`node --import tsx server/cli/main.ts hub …`), or kiosk agent process, for tests and benchmarks: port 0
  * unless told, its URL read from the "Listening on …" line it prints. It runs in its own process
  * group, so stopping it also stops anything it started, and SIGKILL cuts it off like a power cut.
  * Plain Node (no Playwright), so Vitest tests, Playwright fixtures and benchmarks all share it.
@@ -64,21 +64,60 @@ export const newDataDir = (prefix = 'hub-test-'): string => mkdtempSync(join(tmp
 export async function startHub(options: HubOptions = {}): Promise<HubProcess> {
   const dataDir = options.dataDir ?? newDataDir();
   const site = options.configFile ? ['--config', options.configFile] : ['--demo'];
-  const args = [
-    '--import',
-    'tsx',
-    'server/cli/main.ts',
-    'hub',
-    ...site,
-    '--port',
-    String(options.port ?? 0),
-    '--data',
-    dataDir,
-  ];
+  const args = ['hub', ...site, '--port', String(options.port ?? 0), '--data', dataDir];
   if (options.waitTargetSeconds !== undefined) args.push('--wait-target', String(options.waitTargetSeconds));
   if (options.testClock === true) args.push('--test-clock');
   else if (options.testClock !== undefined) args.push('--test-clock', options.testClock);
   args.push(...(options.extraArgs ?? []));
+  return startServerProcess('hub', args, { ...options, dataDir });
+}
+
+export interface KioskAgentProcessOptions {
+  kioskId: string;
+  /** A folder the machine joined the hub into (`fleet join --data`). */
+  dataDir: string;
+  /** Default: the hub the machine joined. */
+  hubUrl?: string;
+  /** Default 0 (any free port). */
+  port?: number;
+  /** `--clock-skew`: the kiosk's clock this many seconds wrong. */
+  clockSkewSeconds?: number;
+  /** `--simulate`: simulators for devices with no port. */
+  simulate?: boolean;
+  extraArgs?: string[];
+  env?: Record<string, string>;
+  cwd?: string;
+  startupTimeoutMs?: number;
+}
+
+/** A real kiosk agent process (`server/cli/main.ts kiosk-agent …`), the same handle as a hub's. */
+export function startKioskAgentProcess(options: KioskAgentProcessOptions): Promise<HubProcess> {
+  const args = [
+    'kiosk-agent',
+    '--kiosk',
+    options.kioskId,
+    '--data',
+    options.dataDir,
+    '--port',
+    String(options.port ?? 0),
+  ];
+  if (options.hubUrl) args.push('--hub', options.hubUrl);
+  if (options.clockSkewSeconds) args.push('--clock-skew', String(options.clockSkewSeconds));
+  if (options.simulate) args.push('--simulate');
+  args.push(...(options.extraArgs ?? []));
+  return startServerProcess(`kiosk agent ${options.kioskId}`, args, options);
+}
+
+interface ProcessOptions {
+  dataDir: string;
+  env?: Record<string, string>;
+  cwd?: string;
+  startupTimeoutMs?: number;
+}
+
+async function startServerProcess(name: string, cliArgs: string[], options: ProcessOptions): Promise<HubProcess> {
+  const dataDir = options.dataDir;
+  const args = ['--import', 'tsx', 'server/cli/main.ts', ...cliArgs];
   const startupTimeoutMs = options.startupTimeoutMs ?? 45_000;
 
   const child = spawn(process.execPath, args, {
@@ -94,7 +133,7 @@ export async function startHub(options: HubOptions = {}): Promise<HubProcess> {
 
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => fail(new Error(`hub printed no URL within ${startupTimeoutMs} ms:\n${output}`)),
+      () => fail(new Error(`${name} printed no URL within ${startupTimeoutMs} ms:\n${output}`)),
       startupTimeoutMs,
     );
     const onData = () => {
@@ -105,7 +144,7 @@ export async function startHub(options: HubOptions = {}): Promise<HubProcess> {
       }
     };
     const onExit = (code: number | null, signal: string | null) =>
-      fail(new Error(`hub exited (${code ?? signal}) before listening:\n${output}`));
+      fail(new Error(`${name} exited (${code ?? signal}) before listening:\n${output}`));
     function cleanup() {
       clearTimeout(timer);
       child.stdout?.off('data', onData);
