@@ -15,7 +15,7 @@ import { createReportsModule } from './reports/module.js';
 /** Every module, in registration order. */
 export function createModules(): ServerModule[] {
   const machines = createMachinesModule();
-  const queue = createQueueModule({ requireMachine: machines.requireMachine });
+  const queue = createQueueModule({ machines });
   return [
     queue,
     createReportsModule({ tickets: queue.tickets }),

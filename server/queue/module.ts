@@ -14,7 +14,7 @@ export interface QueueModule extends ServerModule {
 
 export interface QueueModuleOptions {
   /** Guards the routes only a kiosk agent calls (its offline tickets, issuing under its own id). */
-  requireMachine: MachinesModule['requireMachine'];
+  machines: Pick<MachinesModule, 'requireMachine'>;
 }
 
 export function createQueueModule(options: QueueModuleOptions): QueueModule {
@@ -29,7 +29,7 @@ export function createQueueModule(options: QueueModuleOptions): QueueModule {
     },
     register(app, ctx) {
       const { queue } = state.set({ queue: new Queue(ctx), tickets: ticketReader(ctx.db) });
-      registerQueueRoutes(app, ctx, queue, options.requireMachine);
+      registerQueueRoutes(app, ctx, queue, options.machines);
     },
     start(ctx) {
       const running = state.get();

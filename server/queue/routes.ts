@@ -33,10 +33,10 @@ export function registerQueueRoutes(
   app: FastifyInstance,
   ctx: ServerContext,
   queue: Queue,
-  requireMachine: MachinesModule['requireMachine'],
+  machines: Pick<MachinesModule, 'requireMachine'>,
 ): void {
   const actor = (request: Parameters<typeof staffOf>[0]) => staffOf(request)?.username ?? null;
-  const requireKiosk = requireMachine('kiosk');
+  const requireKiosk = machines.requireMachine('kiosk');
   // The kiosk screen issues anonymously; a request that names a machine must be a valid kiosk one.
   const kioskMachineIfNamed: preHandlerHookHandler = function (request, reply, done) {
     if (machineCredential(request) === null) {

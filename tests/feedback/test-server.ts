@@ -47,7 +47,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const base = demoSiteConfig();
   const config = options.config ? options.config(base) : base;
   const machines = createMachinesModule();
-  const queue = createQueueModule({ requireMachine: machines.requireMachine });
+  const queue = createQueueModule({ machines });
   const modules: ServerModule[] = [
     queue,
     createFeedbackModule({
