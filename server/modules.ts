@@ -14,7 +14,8 @@ import { createReportsModule } from './reports/module.js';
 
 /** Every module, in registration order. */
 export function createModules(): ServerModule[] {
-  const queue = createQueueModule();
+  const machines = createMachinesModule();
+  const queue = createQueueModule({ machines });
   return [
     queue,
     createReportsModule({ tickets: queue.tickets }),
@@ -22,6 +23,6 @@ export function createModules(): ServerModule[] {
     createInfoModule(),
     createDevicesModule(),
     createPaymentsModule(),
-    createMachinesModule(),
+    machines,
   ];
 }

@@ -1,6 +1,7 @@
 /** The queue: tickets, desks, calls, estimates; end-of-day closing once a minute. */
 import type { ServerModule } from '../context.js';
 import { ModuleState } from '../context.js';
+import type { MachinesModule } from '../machines/module.js';
 import { queueMigrations } from './migrations.js';
 import { Queue } from './queue.js';
 import { registerQueueRoutes } from './routes.js';
@@ -11,7 +12,12 @@ export interface QueueModule extends ServerModule {
   readonly tickets: TicketReader;
 }
 
-export function createQueueModule(): QueueModule {
+export interface QueueModuleOptions {
+  /** Guards the routes only a kiosk agent calls (its offline tickets, issuing under its own id). */
+  machines: Pick<MachinesModule, 'requireMachine'>;
+}
+
+export function createQueueModule(options: QueueModuleOptions): QueueModule {
   const state = new ModuleState<{ queue: Queue; tickets: TicketReader; timer?: NodeJS.Timeout }>('queue');
 
   return {
@@ -23,7 +29,7 @@ export function createQueueModule(): QueueModule {
     },
     register(app, ctx) {
       const { queue } = state.set({ queue: new Queue(ctx), tickets: ticketReader(ctx.db) });
-      registerQueueRoutes(app, ctx, queue);
+      registerQueueRoutes(app, ctx, queue, options.machines);
     },
     start(ctx) {
       const running = state.get();

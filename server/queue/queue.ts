@@ -5,6 +5,7 @@
  * A wrong-state action is a 409 and changes nothing.
  */
 import { randomUUID } from 'node:crypto';
+import type { OfflineTicket, OfflineTicketAccepted } from '../../contract/agent.js';
 import type { SiteConfig } from '../../contract/config.js';
 import type {
   DeskStatus,
@@ -22,6 +23,7 @@ import type { EventHub } from '../events.js';
 import { HttpError, conflict, notFound } from '../http/errors.js';
 import type { Db } from '../store/database.js';
 import { estimateWaitSeconds, meanServiceSeconds, toWholeMinutes, type DeskLoad } from './estimate.js';
+import { acceptOfflineTicket, idInUse } from './offline.js';
 import { orderForDesk, orderService, orderingRules } from './ordering.js';
 import {
   formatNumber,
@@ -105,24 +107,52 @@ export class Queue {
   // ── issuing ───────────────────────────────────────────────────────────────────────────────
 
   issue(request: { service: string; priority: boolean; kiosk?: string | undefined }): IssuedTicket {
+    return this.issueTicket(request).ticket;
+  }
+
+  /**
+   * A kiosk machine's tap under the id its agent made for it: a repeat of that id (the agent retrying
+   * an answer it did not get) answers the ticket already issued instead of a second number.
+   */
+  issueOnce(request: { id: string; service: string; priority: boolean; kiosk: string }): {
+    ticket: IssuedTicket;
+    created: boolean;
+  } {
+    return this.issueTicket(request);
+  }
+
+  private issueTicket(request: {
+    service: string;
+    priority: boolean;
+    kiosk?: string | undefined;
+    id?: string | undefined;
+  }): { ticket: IssuedTicket; created: boolean } {
     const service = this.requireService(request.service);
     const result = this.deps.db
       .transaction(() => {
         const now = this.deps.clock.now();
         const at = now.toISOString();
+        const existing = request.id === undefined ? undefined : this.sql.byId.get(request.id);
+        if (existing) {
+          if (existing.kiosk !== (request.kiosk ?? null) || existing.issued_service !== service.id)
+            throw idInUse(existing, request.kiosk ?? null);
+          return { row: existing, at, created: false, ...this.placeOf(existing, now) };
+        }
         const day = zonedDay(now, this.config.site.timeZone);
         const serial = this.sql.nextSerial.get(service.id, day)?.last_number;
         if (serial === undefined) throw new Error('ticket counter returned nothing');
-        const id = randomUUID();
+        const id = request.id ?? randomUUID();
         this.sql.insertTicket.run({
           id,
           day,
           issued_service: service.id,
+          series: '',
           serial,
           number: formatNumber(service.prefix, serial),
           service: service.id,
           priority: request.priority ? 1 : 0,
           issued_at: at,
+          issued_at_kiosk: null,
           kiosk: request.kiosk ?? null,
         });
         recordEvent(this.sql, {
@@ -134,11 +164,29 @@ export class Queue {
           detail: { priority: request.priority },
         });
         const row = this.requireTicket(id);
-        return { row, at, ...this.placeInQueue(row, now) };
+        return { row, at, created: true, ...this.placeInQueue(row, now) };
       })
       .immediate();
-    this.publish('ticket.issued', result.row, result.at);
-    return { ...toTicket(result.row), position: result.position, estimatedWaitMinutes: result.estimatedWaitMinutes };
+    if (result.created) this.publish('ticket.issued', result.row, result.at);
+    return {
+      ticket: { ...toTicket(result.row), position: result.position, estimatedWaitMinutes: result.estimatedWaitMinutes },
+      created: result.created,
+    };
+  }
+
+  /** A ticket a kiosk issued while the hub was away, delivered now (server/queue/offline.ts). */
+  acceptOffline(kioskId: string, ticket: OfflineTicket, hubNow: Date): OfflineTicketAccepted {
+    return acceptOfflineTicket(
+      {
+        db: this.deps.db,
+        config: this.config,
+        sql: this.sql,
+        publish: (type, row, at) => this.publish(type, row, at),
+      },
+      kioskId,
+      ticket,
+      hubNow,
+    );
   }
 
   // ── desk actions ──────────────────────────────────────────────────────────────────────────
@@ -440,6 +488,11 @@ export class Queue {
 
   private placeInQueue(row: TicketRow, now: Date) {
     return this.placeFromSnapshot(row, this.snapshot(now), now);
+  }
+
+  /** As at issue; a ticket already called (a late repeat of its tap) is at the front with no wait. */
+  private placeOf(row: TicketRow, now: Date) {
+    return row.state === 'waiting' ? this.placeInQueue(row, now) : { position: 1, estimatedWaitMinutes: 0 };
   }
 
   private meanServiceSeconds(serviceId: string, now: Date, cache: Map<string, number>): number {

@@ -1,14 +1,18 @@
 /**
  * Queue HTTP routes. Public (the kiosk and the lobby board are not signed in): the site routes, desks,
  * issuing a ticket, a ticket's own status, recent calls, printing. Staff: everything that changes a
- * ticket after issue, and the queue detail.
+ * ticket after issue, and the queue detail. An enrolled kiosk machine (a kiosk agent): its offline
+ * tickets, and issuing under its own ticket id.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
 import { z } from 'zod';
+import { OfflineTicket, type OfflineTicketAccepted } from '../../contract/agent.js';
 import { DeskId, IssueTicketRequest, PrintTicketRequest, ServiceId, TransferRequest } from '../../contract/queue.js';
 import { staffOf } from '../auth/require-staff.js';
 import type { ServerContext } from '../context.js';
 import { HttpError, notFound, parseInput } from '../http/errors.js';
+import type { MachinesModule } from '../machines/module.js';
+import { machineCredential, machineOf } from '../machines/require-machine.js';
 import { printOn, ticketPrintout, ticketStatusUrl } from './printing.js';
 import { KioskParams, registerSiteRoutes } from './site-routes.js';
 import type { Queue } from './queue.js';
@@ -18,20 +22,62 @@ const DeskParams = z.object({ desk: DeskId });
 const QueueQuery = z.strictObject({ desk: DeskId.optional(), service: ServiceId.optional() });
 const RecentQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(10) });
 
-export function registerQueueRoutes(app: FastifyInstance, ctx: ServerContext, queue: Queue): void {
+export function registerQueueRoutes(
+  app: FastifyInstance,
+  ctx: ServerContext,
+  queue: Queue,
+  machines: Pick<MachinesModule, 'requireMachine'>,
+): void {
   const actor = (request: Parameters<typeof staffOf>[0]) => staffOf(request)?.username ?? null;
+  const requireKiosk = machines.requireMachine('kiosk');
+  // The kiosk screen issues anonymously; a request that names a machine must be a valid kiosk one.
+  const kioskMachineIfNamed: preHandlerHookHandler = function (request, reply, done) {
+    if (machineCredential(request) === null) {
+      done();
+      return;
+    }
+    requireKiosk.call(this, request, reply, done);
+  };
 
   registerSiteRoutes(app, ctx);
 
   app.get('/api/desks', async () => queue.desks());
 
-  app.post('/api/tickets', async (request, reply) => {
+  app.post('/api/tickets', { preHandler: kioskMachineIfNamed }, async (request, reply) => {
     const input = parseInput(IssueTicketRequest, request.body);
-    if (input.kiosk !== undefined && !ctx.config.kiosks.some((k) => k.id === input.kiosk)) {
-      throw new HttpError(400, 'unknown-kiosk', `"kiosk": there is no kiosk "${input.kiosk}" at this site.`, 'kiosk');
+    const machine = machineOf(request);
+    if (input.id !== undefined && !machine)
+      throw new HttpError(
+        403,
+        'kiosk-machine-only',
+        '"id": only an enrolled kiosk machine may give a ticket its id (Authorization: Machine <credential>); leave "id" out to be given a new ticket.',
+        'id',
+      );
+    // An enrolled kiosk issues as itself, whatever the body says.
+    const kiosk = machine ? machine.machineId : input.kiosk;
+    if (kiosk !== undefined && !ctx.config.kiosks.some((k) => k.id === kiosk)) {
+      if (machine)
+        throw new HttpError(
+          400,
+          'unknown-kiosk',
+          `${kiosk} is an enrolled kiosk but not a kiosk in the site config: add it under "kiosks" in the site config.`,
+        );
+      throw new HttpError(400, 'unknown-kiosk', `"kiosk": there is no kiosk "${kiosk}" at this site.`, 'kiosk');
     }
-    const ticket = queue.issue(input);
-    return reply.status(201).send(ticket);
+    if (input.id !== undefined && kiosk !== undefined) {
+      const { ticket, created } = queue.issueOnce({ ...input, id: input.id, kiosk });
+      return reply.status(created ? 201 : 200).send(ticket);
+    }
+    return reply.status(201).send(queue.issue({ ...input, kiosk }));
+  });
+
+  app.post('/api/tickets/offline', { preHandler: requireKiosk }, async (request, reply) => {
+    const hubNow = ctx.clock.now();
+    const machine = machineOf(request);
+    if (!machine) throw new Error('requireMachine did not run before POST /api/tickets/offline.');
+    const ticket = parseInput(OfflineTicket, request.body);
+    const accepted: OfflineTicketAccepted = queue.acceptOffline(machine.machineId, ticket, hubNow);
+    return reply.status(accepted.stored ? 201 : 200).send(accepted);
   });
 
   app.get('/api/tickets/:id', async (request) =>

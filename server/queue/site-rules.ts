@@ -31,6 +31,18 @@ export function siteConfigProblems(config: SiteConfig): ConfigProblem[] {
   duplicates(config.services, (s) => s.prefix, 'services', 'ticket prefix');
   duplicates(config.desks, (d) => d.id, 'desks', 'desk id');
   duplicates(config.kiosks, (k) => k.id, 'kiosks', 'kiosk id');
+  // Two kiosks of one series would give the same offline numbers (docs/queue.md "Offline tickets").
+  const seriesHolder = new Map<string, number>();
+  config.kiosks.forEach((kiosk, index) => {
+    if (kiosk.offlineSeries === undefined) return;
+    const first = seriesHolder.get(kiosk.offlineSeries);
+    if (first !== undefined)
+      problems.push({
+        path: `kiosks.${index}.offlineSeries`,
+        message: `offline series "${kiosk.offlineSeries}" is also used by kiosks.${first}`,
+      });
+    else seriesHolder.set(kiosk.offlineSeries, index);
+  });
   const serviceIds = new Set(config.services.map((s) => s.id));
   config.desks.forEach((desk, d) =>
     desk.services.forEach((service, s) => {

@@ -7,12 +7,16 @@ export interface TicketRow {
   id: string;
   day: string;
   issued_service: string;
+  /** '' for a hub-issued ticket, else the series letter of the kiosk that issued it offline. */
+  series: string;
   serial: number;
   number: string;
   service: string;
   priority: 0 | 1;
   state: TicketState;
   issued_at: string;
+  /** An offline ticket's issue time by its kiosk's clock (issued_at is that, corrected to the hub's). */
+  issued_at_kiosk: string | null;
   called_at: string | null;
   last_called_at: string | null;
   completed_at: string | null;
@@ -20,6 +24,22 @@ export interface TicketRow {
   kiosk: string | null;
   recalls: number;
 }
+
+/** The columns a new ticket is inserted with (it starts waiting). */
+export type NewTicketRow = Pick<
+  TicketRow,
+  | 'id'
+  | 'day'
+  | 'issued_service'
+  | 'series'
+  | 'serial'
+  | 'number'
+  | 'service'
+  | 'priority'
+  | 'issued_at'
+  | 'issued_at_kiosk'
+  | 'kiosk'
+>;
 
 export type WaitingKeys = Pick<TicketRow, 'seq' | 'id' | 'service' | 'priority' | 'issued_at'>;
 
@@ -58,11 +78,17 @@ export function queueStatements(db: Db) {
        ON CONFLICT (service, day) DO UPDATE SET last_number = last_number + 1
        RETURNING last_number`,
     ),
-    insertTicket: db.prepare(
-      `INSERT INTO tickets (id, day, issued_service, serial, number, service, priority, state, issued_at, kiosk)
-       VALUES (@id, @day, @issued_service, @serial, @number, @service, @priority, 'waiting', @issued_at, @kiosk)`,
+    insertTicket: db.prepare<NewTicketRow>(
+      `INSERT INTO tickets (id, day, issued_service, series, serial, number, service, priority, state, issued_at, issued_at_kiosk, kiosk)
+       VALUES (@id, @day, @issued_service, @series, @serial, @number, @service, @priority, 'waiting', @issued_at, @issued_at_kiosk, @kiosk)`,
     ),
     byId: db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
+    byNumber: db.prepare<[string, string], TicketRow>('SELECT * FROM tickets WHERE day = ? AND number = ?'),
+    /** A hub-issued ticket takes the offline number its resident holds (one tap, one ticket). */
+    renumber: db.prepare<Pick<TicketRow, 'id' | 'series' | 'serial' | 'number' | 'issued_at_kiosk'>>(
+      `UPDATE tickets SET series = @series, serial = @serial, number = @number, issued_at_kiosk = @issued_at_kiosk
+       WHERE id = @id AND state = 'waiting'`,
+    ),
     call: db.prepare<[string, string, string, string]>(
       `UPDATE tickets SET state = 'called', desk = ?, called_at = COALESCE(called_at, ?), last_called_at = ? WHERE id = ? AND state = 'waiting'`,
     ),

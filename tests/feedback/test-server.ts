@@ -13,6 +13,7 @@ import type { ServerModule } from '../../server/context.js';
 import { demoSiteConfig } from '../../server/demo/seed.js';
 import { createFeedbackModule } from '../../server/feedback/module.js';
 import { createInfoModule } from '../../server/info/module.js';
+import { createMachinesModule } from '../../server/machines/module.js';
 import { createQueueModule } from '../../server/queue/module.js';
 
 export interface TestServer {
@@ -45,7 +46,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const clock = new ManualClock(new Date(options.start ?? '2026-07-14T09:00:00.000Z'));
   const base = demoSiteConfig();
   const config = options.config ? options.config(base) : base;
-  const queue = createQueueModule();
+  const machines = createMachinesModule();
+  const queue = createQueueModule({ machines });
   const modules: ServerModule[] = [
     queue,
     createFeedbackModule({
@@ -53,6 +55,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       outbox: { baseDelayMs: 50, pollIntervalMs: 50, timeoutMs: 2_000 },
     }),
     createInfoModule(options.contentDir ? { contentDir: options.contentDir } : {}),
+    machines,
     ...(options.extraModules ?? []),
   ];
   const server = await createServer({
