@@ -15,13 +15,14 @@ import { createReportsModule } from './reports/module.js';
 /** Every module, in registration order. */
 export function createModules(): ServerModule[] {
   const queue = createQueueModule();
+  const machines = createMachinesModule();
   return [
     queue,
     createReportsModule({ tickets: queue.tickets }),
     createFeedbackModule({ tickets: queue.tickets }),
     createInfoModule(),
     createDevicesModule(),
-    createPaymentsModule(),
-    createMachinesModule(),
+    createPaymentsModule({ requireMachine: machines.requireMachine }),
+    machines,
   ];
 }
