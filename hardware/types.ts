@@ -21,9 +21,12 @@ export interface TicketPrintout {
   location?: string;
   issuedAt: Date;
   timeZone: string;
-  /** Null when no one can say (a ticket the kiosk issued while the hub was away): no position line. */
+  /**
+   * Null when no one can say (a ticket the kiosk issued while the hub was away): no position line,
+   * and the ticket reads "Estimated wait unavailable" instead of a wait.
+   */
   position: number | null;
-  /** Null when no one can say: the ticket reads "Estimated wait unavailable" instead. */
+  /** Null when no one can say: "Estimated wait unavailable" instead of a wait. */
   estimatedWaitMinutes: number | null;
   /** Fixed lines such as "Please wait to be called". */
   footerLines: string[];

@@ -51,8 +51,9 @@ export function ticketBytes(ticket: TicketPrintout, options: LayoutOptions): Uin
   e.newline();
   e.line(`${labels.issued ?? 'Issued'} ${formatIssuedAt(ticket.issuedAt, ticket.timeZone)}`);
   if (ticket.position !== null) e.line(labels.position ?? `Number ${ticket.position} in the queue`);
+  // Like the kiosk screen: no wait is promised for a ticket whose place in the queue is unknown.
   e.line(
-    ticket.estimatedWaitMinutes === null
+    ticket.position === null || ticket.estimatedWaitMinutes === null
       ? (labels.waitUnavailable ?? 'Estimated wait unavailable')
       : (labels.estimatedWait ?? `Estimated wait: about ${ticket.estimatedWaitMinutes} min`),
   );
