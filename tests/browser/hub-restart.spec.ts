@@ -4,7 +4,7 @@
  * data, read what they missed, and the board announces each call once — a call it already announced
  * is not announced again after the reconnect.
  */
-import { test, expect, recordSpeech, signInToStaff, speechRecord, spokenTexts, startHub } from './fixtures';
+import { test, expect, recordSpeech, signInToStaff, speechRecord, spokenTexts, startHub, type Hub } from './fixtures';
 
 const announcement = (number: string, desk: string) => `Ticket ${number.split('').join(' ')}, please go to ${desk}`;
 
@@ -14,7 +14,7 @@ test('after a hub restart the board and the console reconnect, catch up, and a c
 }) => {
   // The hub's time stands still; the restarted hub starts five minutes later, as after a real outage.
   const first = await startHub({ testClock: '2026-07-01T09:00:00.000Z' });
-  let again: Awaited<ReturnType<typeof startHub>> | null = null;
+  let again: Hub | null = null;
   try {
     const port = Number(new URL(first.url).port);
     const issue = async (hubUrl: string) => {
@@ -29,21 +29,21 @@ test('after a hub restart the board and the console reconnect, catch up, and a c
     await expect(board.getByText('Please wait to be called.')).toBeVisible();
     await expect(board.locator('.board-connection')).toHaveCount(0); // live: calls from now on are announced
 
-    const console = await context.newPage();
-    await signInToStaff(console, first, 'Desk 1');
-    await expect(console.getByText('Live')).toBeVisible();
-    await expect(console.locator(`tr[data-ticket="${before.number}"]`)).toBeVisible();
-    await console.getByRole('button', { name: 'Call next' }).click();
-    await expect(console.getByTestId('current-number')).toHaveText(before.number);
+    const desk = await context.newPage();
+    await signInToStaff(desk, first, 'Desk 1');
+    await expect(desk.getByText('Live')).toBeVisible();
+    await expect(desk.locator(`tr[data-ticket="${before.number}"]`)).toBeVisible();
+    await desk.getByRole('button', { name: 'Call next' }).click();
+    await expect(desk.getByTestId('current-number')).toHaveText(before.number);
     await expect(board.getByTestId('newest-call')).toHaveText(`${before.number} → go to Desk 1`);
     await expect.poll(() => spokenTexts(board)).toEqual([announcement(before.number, 'Desk 1')]);
 
     await first.kill('SIGKILL');
     await expect(board.locator('.board-connection')).toHaveText('Reconnecting…');
-    await expect(console.getByText('Reconnecting… the list may be out of date')).toBeVisible();
+    await expect(desk.getByText('Reconnecting… the list may be out of date')).toBeVisible();
     // A member of staff tries anyway, and is told why it did not work.
-    await console.getByRole('button', { name: 'Complete' }).click();
-    await expect(console.getByRole('alert')).toContainText('Cannot reach the server');
+    await desk.getByRole('button', { name: 'Complete' }).click();
+    await expect(desk.getByRole('alert')).toContainText('Cannot reach the server');
 
     again = await startHub({ port, dataDir: first.dataDir, testClock: '2026-07-01T09:05:00.000Z' });
     expect(again.url).toBe(first.url);
@@ -52,18 +52,18 @@ test('after a hub restart the board and the console reconnect, catch up, and a c
 
     // Backoff between attempts grows to a few seconds while the hub was away: wait for the condition.
     await expect(board.locator('.board-connection')).toHaveCount(0, { timeout: 20_000 });
-    await expect(console.getByText('Live')).toBeVisible({ timeout: 20_000 });
-    await expect(console.locator(`tr[data-ticket="${after.number}"]`)).toBeVisible();
+    await expect(desk.getByText('Live')).toBeVisible({ timeout: 20_000 });
+    await expect(desk.locator(`tr[data-ticket="${after.number}"]`)).toBeVisible();
     // The console still knows its desk's current ticket (from the hub), and no longer says the hub is unreachable.
-    await expect(console.getByTestId('current-number')).toHaveText(before.number);
-    await expect(console.getByRole('alert')).toHaveCount(0);
+    await expect(desk.getByTestId('current-number')).toHaveText(before.number);
+    await expect(desk.getByRole('alert')).toHaveCount(0);
     // The board still shows the call it had, and has not announced it again.
     await expect(board.getByTestId('newest-call')).toHaveText(`${before.number} → go to Desk 1`);
 
-    await console.getByRole('button', { name: 'Complete' }).click();
-    await expect(console.getByTestId('current-number')).toHaveCount(0);
-    await console.getByRole('button', { name: 'Call next' }).click();
-    await expect(console.getByTestId('current-number')).toHaveText(after.number);
+    await desk.getByRole('button', { name: 'Complete' }).click();
+    await expect(desk.getByTestId('current-number')).toHaveCount(0);
+    await desk.getByRole('button', { name: 'Call next' }).click();
+    await expect(desk.getByTestId('current-number')).toHaveText(after.number);
 
     await expect(board.getByTestId('newest-call')).toHaveText(`${after.number} → go to Desk 1`);
     await expect(board.getByTestId('previous-calls').getByRole('listitem')).toHaveText([
