@@ -63,6 +63,13 @@ export const KioskConfig = z.strictObject({
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 
+/** Machines of the office (docs/operations.md section 13): what the fleet view flags. */
+export const MachinesConfig = z.strictObject({
+  /** `fleet list` and GET /api/machines flag a machine whose clock differs from the hub's by more than this. */
+  clockOffsetWarnSeconds: z.number().int().positive().max(86_400).default(30),
+});
+export type MachinesConfig = z.infer<typeof MachinesConfig>;
+
 export const SiteConfig = z.strictObject({
   site: z.strictObject({
     id: z.string().regex(/^[a-z0-9-]{1,60}$/),
@@ -98,6 +105,7 @@ export const SiteConfig = z.strictObject({
   kiosks: z.array(KioskConfig).default([]),
   payments: PaymentsConfig.optional(),
   feedback: FeedbackConfig.optional(),
+  machines: MachinesConfig.default({ clockOffsetWarnSeconds: 30 }),
   channelShift: z
     .strictObject({
       faceToFaceCostPence: z.number().int().nonnegative().default(1400),

@@ -46,6 +46,12 @@ export const MachineSummary = z.object({
   revokedAt: z.string().nullable(),
   /** When the enrolment code waiting for this machine expires (null: none waiting). */
   codeExpiresAt: z.string().nullable(),
+  /** Hub clock minus the machine's clock (x-machine-time) at its last contact that sent one, in ms. */
+  clockOffsetMs: z.number().int().nullable(),
+  /** The config version the machine said it runs (x-config-version) at its last contact that sent one. */
+  configVersion: z.string().nullable(),
+  /** The offset is beyond the site's `machines.clockOffsetWarnSeconds`: the machine's clock needs setting. */
+  clockOffsetOverBound: z.boolean(),
 });
 export type MachineSummary = z.infer<typeof MachineSummary>;
 

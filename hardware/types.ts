@@ -21,17 +21,23 @@ export interface TicketPrintout {
   location?: string;
   issuedAt: Date;
   timeZone: string;
-  position: number;
-  estimatedWaitMinutes: number;
+  /**
+   * Null when no one can say (a ticket the kiosk issued while the hub was away): no position line,
+   * and the ticket reads "Estimated wait unavailable" instead of a wait.
+   */
+  position: number | null;
+  /** Null when no one can say: "Estimated wait unavailable" instead of a wait. */
+  estimatedWaitMinutes: number | null;
   /** Fixed lines such as "Please wait to be called". */
   footerLines: string[];
   /** Encoded in a QR code when present (e.g. a status page URL). */
   qr?: string;
   /**
    * Translated lines for the resident's language. Defaults (English): "Issued <date>",
-   * "Number <position> in the queue", "Estimated wait: about <n> min".
+   * "Number <position> in the queue", "Estimated wait: about <n> min", and when there is no
+   * estimate "Estimated wait unavailable".
    */
-  labels?: { issued?: string; position?: string; estimatedWait?: string };
+  labels?: { issued?: string; position?: string; estimatedWait?: string; waitUnavailable?: string };
 }
 
 /** A free-form receipt or slip: lines of text with simple styles, optional QR, then cut. */

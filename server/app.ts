@@ -17,6 +17,7 @@ import type { ServerContext, ServerModule } from './context.js';
 import { EventHub } from './events.js';
 import { handleErrors, parseJsonBodies } from './http/error-handling.js';
 import { registerEventSocket } from './http/events-socket.js';
+import { addHubTimeHeader } from './http/hub-time.js';
 import { registerScreens } from './http/screens.js';
 import { addSecurityHeaders } from './http/security.js';
 import { createModules } from './modules.js';
@@ -89,6 +90,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
   parseJsonBodies(app);
   handleErrors(app, logger);
   addSecurityHeaders(app);
+  addHubTimeHeader(app, clock);
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   registerEventSocket(app, ctx.events);
   for (const module of modules) await module.register(app, ctx);

@@ -1,7 +1,8 @@
 /**
  * The modules of a server, made fresh for each one (a module keeps its state in its own closure).
  * Staff sign-in is not listed: every server has it, server/app.ts adds it first. A module that reads
- * another's data is given that module's reader here: feedback and reports read the queue's tickets.
+ * another's data is given that module's reader here: feedback and reports read the queue's tickets;
+ * the queue and payments guard their kiosk-machine routes with the machines module's check.
  */
 import type { ServerModule } from './context.js';
 import { createDevicesModule } from './devices/module.js';
@@ -22,7 +23,7 @@ export function createModules(): ServerModule[] {
     createFeedbackModule({ tickets: queue.tickets }),
     createInfoModule(),
     createDevicesModule(),
-    createPaymentsModule(),
+    createPaymentsModule({ requireMachine: machines.requireMachine }),
     machines,
   ];
 }

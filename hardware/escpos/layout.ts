@@ -50,8 +50,13 @@ export function ticketBytes(ticket: TicketPrintout, options: LayoutOptions): Uin
   if (ticket.location) e.line(ticket.location);
   e.newline();
   e.line(`${labels.issued ?? 'Issued'} ${formatIssuedAt(ticket.issuedAt, ticket.timeZone)}`);
-  e.line(labels.position ?? `Number ${ticket.position} in the queue`);
-  e.line(labels.estimatedWait ?? `Estimated wait: about ${ticket.estimatedWaitMinutes} min`);
+  if (ticket.position !== null) e.line(labels.position ?? `Number ${ticket.position} in the queue`);
+  // Like the kiosk screen: no wait is promised for a ticket whose place in the queue is unknown.
+  e.line(
+    ticket.position === null || ticket.estimatedWaitMinutes === null
+      ? (labels.waitUnavailable ?? 'Estimated wait unavailable')
+      : (labels.estimatedWait ?? `Estimated wait: about ${ticket.estimatedWaitMinutes} min`),
+  );
   if (ticket.footerLines.length > 0) e.newline();
   for (const line of ticket.footerLines) e.line(line);
   if (ticket.qr) e.newline().qrcode(ticket.qr, { model: 2, size: 6, errorlevel: 'm' });

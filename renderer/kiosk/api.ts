@@ -1,7 +1,8 @@
 /** The kiosk's server calls, each checked against the contract. */
 import { z } from 'zod';
 import { must, request } from '../shared/api-client';
-import { IssuedTicket, PrintTicketResponse, Service, type IssueTicketRequest } from '../../contract/queue';
+import { PrintTicketResponse, Service, type IssueTicketRequest } from '../../contract/queue';
+import { KioskTicket } from '../../contract/agent';
 import { InfoPage, InfoPageList, PrintInfoResponse } from '../../contract/info';
 import { FeedbackScreenConfig, SubmitFeedbackResponse, type SubmitFeedbackRequest } from '../../contract/feedback';
 import { KioskConfig } from '../../contract/config';
@@ -31,8 +32,9 @@ export async function fetchKioskSummary(kioskId: string): Promise<{ offers: read
   }
 }
 
+/** The hub's ticket, or (through the kiosk agent) one issued while the hub was away, with no estimate. */
 export const issueTicket = (body: IssueTicketRequest) =>
-  must(request('POST', '/api/tickets', IssuedTicket, body, { timeoutMs }), 'ticket');
+  must(request('POST', '/api/tickets', KioskTicket, body, { timeoutMs }), 'ticket');
 
 export const printTicket = (kioskId: string, ticketId: string) =>
   must(

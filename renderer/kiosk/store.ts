@@ -4,7 +4,8 @@
  * resident should find it: attract screen, default language, normal text and contrast.
  */
 import { create } from 'zustand';
-import type { IssuedTicket, Service } from '../../contract/queue';
+import type { KioskTicket } from '../../contract/agent';
+import type { Service } from '../../contract/queue';
 import { defaultLanguage } from '../shared/languages';
 import { issueTicket, printTicket } from './api';
 
@@ -36,7 +37,7 @@ export interface VisitState {
   highContrast: boolean;
   readAloud: boolean;
   needsAssistance: boolean;
-  ticket: IssuedTicket | null;
+  ticket: KioskTicket | null;
   ticketService: Service | null;
   ticketStage: TicketStage | null;
   go: (screen: Screen) => void;
@@ -70,7 +71,7 @@ export const useVisit = create<VisitState>()((set, get) => ({
     const { visit, needsAssistance, ticketStage } = get();
     if (ticketStage === 'issuing' || ticketStage === 'printing') return; // a second tap while the first is in flight
     set({ screen: { name: 'ticket' }, ticketStage: 'issuing', ticket: null, ticketService: service });
-    let ticket: IssuedTicket;
+    let ticket: KioskTicket;
     try {
       ticket = await issueTicket({ service: service.id, priority: needsAssistance, kiosk: kioskId });
     } catch {

@@ -7,6 +7,9 @@ import { ApiRequestError } from './api-client';
  */
 export function describeError(error: unknown, t: TFunction): string {
   if (error instanceof ApiRequestError) return error.message;
-  if (error instanceof TypeError) return t('staff:errors.unreachable');
+  if (isUnreachable(error)) return t('staff:errors.unreachable');
   return t('staff:errors.unexpected');
 }
+
+/** The request never reached the server (fetch rejects with a TypeError): not the server's refusal. */
+export const isUnreachable = (error: unknown): boolean => error instanceof TypeError;

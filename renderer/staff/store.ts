@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { type DeskStatus, type QueueEntry, QueueEvent, type Service, type Ticket } from '../../contract/queue';
 import { DeviceEvent, type DeviceState } from '../../contract/devices';
 import { subscribeToEvents } from '../shared/api-client';
+import { isUnreachable } from '../shared/errors';
 import { handleUnauthorised } from '../shared/session';
 import * as api from './api';
 
@@ -242,7 +243,12 @@ export const useConsole = create<ConsoleState>((set, get) => {
           // Read the state once the stream is open, so nothing issued in between is missed
           // (and again after a reconnect, for the events missed while away).
           if (connected) {
-            if (wasLive) void get().loadSite();
+            if (wasLive) {
+              // "Cannot reach the server" from while it was away is no longer true.
+              const { notice } = get();
+              if (notice?.kind === 'error' && isUnreachable(notice.error)) set({ notice: null });
+              void get().loadSite();
+            }
             wasLive = true;
             void get().refreshQueue();
             void get().refreshDevices();

@@ -68,6 +68,11 @@ export class HubLink {
     return this.options.hubUrl;
   }
 
+  /** This machine's credential, for the outbox senders that deliver to the same hub. */
+  get credential(): string {
+    return this.options.credential;
+  }
+
   get state(): HubState {
     return this.current;
   }

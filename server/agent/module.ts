@@ -74,7 +74,8 @@ export function createAgentQueueModule(options: AgentQueueModuleOptions): AgentQ
         name: offlineOutboxName,
         send: httpSender({
           url: new URL('/api/tickets/offline', link.hubUrl).toString(),
-          headers: () => link.contactHeaders(),
+          machineCredential: link.credential,
+          clock: ctx.clock,
           body: (item) => ({ ...OfflineTicketPayload.parse(item.payload), kioskNow: ctx.clock.now().toISOString() }),
         }),
         clock: ctx.clock,
@@ -150,7 +151,7 @@ export function createAgentQueueModule(options: AgentQueueModuleOptions): AgentQ
         if (!ticket) throw notFound('ticket', ticketId);
         const printout = ticketPrintout(
           ctx.config,
-          { ...ticket, position: ticket.position ?? 1, estimatedWaitMinutes: ticket.estimatedWaitMinutes ?? 0 },
+          ticket,
           ticketStatusUrl(ctx.config.site.ticketStatusUrl, ticket.id),
         );
         const outcome = await printOn(ctx.devices.forKiosk(kioskId), printout);

@@ -1,14 +1,14 @@
 /**
  * `npm run fleet -- …`: machines joining the office.
  *   On the hub:     enrol ID --role kiosk|desk|display [--config FILE | --demo] [--expires-minutes N] [--data DIR]
- *                   list [--data DIR]
+ *                   list [--config FILE | --demo] [--data DIR]
  *                   revoke ID [--data DIR]
  *   On the machine: join --hub URL --id ID --code CODE [--data DIR]
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { SiteConfig } from '../../contract/config.js';
+import { MachinesConfig, type SiteConfig } from '../../contract/config.js';
 import { EnrolResponse, MachineId, MachineRole, type MachineSummary } from '../../contract/machines.js';
 import { ApiError } from '../../contract/queue.js';
 import { databaseFileName, serverMigrations } from '../app.js';
@@ -47,10 +47,10 @@ const hubUrl = (value: string) => {
   return value.replace(/\/+$/, '');
 };
 
-function openRegistry(data: string | undefined) {
+function openRegistry(data: string | undefined, settings: Partial<MachinesConfig> = {}) {
   const file = join(data ?? defaultDataDir(), databaseFileName);
   const db = openDatabase(file, serverMigrations());
-  return { file, registry: new MachineRegistry(db, systemClock), close: () => db.close() };
+  return { file, registry: new MachineRegistry(db, systemClock, settings), close: () => db.close() };
 }
 
 function fail(message: string, exitCode = 1): never {
@@ -71,18 +71,30 @@ function siteConfigFrom(options: { config?: string; demo?: boolean }): SiteConfi
 
 const shown = (time: string | null) => time ?? '-';
 
-function printMachines(machines: readonly MachineSummary[]): void {
+/** Hub clock minus machine clock: positive means the machine's clock is behind. */
+function shownOffset(machine: MachineSummary, warnSeconds: number): string {
+  const offset = machine.clockOffsetMs;
+  if (offset === null) return '-';
+  const seconds = Math.abs(offset) / 1000;
+  const amount = seconds < 10 ? seconds.toFixed(1) : String(Math.round(seconds));
+  const words = offset === 0 ? 'in step' : `${amount} s ${offset > 0 ? 'behind' : 'ahead'}`;
+  return machine.clockOffsetOverBound ? `${words} (over ${warnSeconds} s: set its clock)` : words;
+}
+
+function printMachines(machines: readonly MachineSummary[], warnSeconds: number): void {
   if (machines.length === 0) {
     console.log('No machines enrolled yet: npm run fleet -- enrol <id> --role kiosk|desk|display');
     return;
   }
   const rows = [
-    ['machine', 'role', 'enrolled', 'last seen', 'revoked', 'code expires'],
+    ['machine', 'role', 'enrolled', 'last seen', 'clock', 'config', 'revoked', 'code expires'],
     ...machines.map((m) => [
       m.machineId,
       m.role,
       shown(m.enrolledAt),
       shown(m.lastSeenAt),
+      shownOffset(m, warnSeconds),
+      m.configVersion ?? '-',
       shown(m.revokedAt),
       shown(m.codeExpiresAt),
     ]),
@@ -139,13 +151,18 @@ export function registerFleetCommands(program: Command): void {
 
   fleet
     .command('list')
+    .option('--config <file>', "the hub's site config, for its machines.clockOffsetWarnSeconds")
+    .option('--demo', 'the demo site')
     .option(...dataOption)
-    .description('on the hub: every machine, its role, when it joined, was last seen, or was revoked')
-    .action((options: { data?: string }) => {
-      const { registry, close } = openRegistry(options.data);
+    .description(
+      'on the hub: every machine, its role, when it joined, was last seen, its clock offset and config version, or was revoked',
+    )
+    .action((options: { config?: string; demo?: boolean; data?: string }) => {
+      const settings = siteConfigFrom(options)?.machines ?? MachinesConfig.parse({});
+      const { registry, close } = openRegistry(options.data, settings);
       const machines = registry.list();
       close();
-      printMachines(machines);
+      printMachines(machines, settings.clockOffsetWarnSeconds);
     });
 
   fleet

@@ -18,25 +18,39 @@ export interface FeedbackForwardingOptions {
   logger: Logger;
   /** The office server's base URL, e.g. "http://office-hub:8080". */
   officeUrl: string;
+  /** This machine's credential, presented to the office (which takes feedback from anyone, so far). */
+  officeCredential?: () => string | undefined;
   /** Tests pass small delays. */
   baseDelayMs?: number;
   pollIntervalMs?: number;
   timeoutMs?: number;
 }
 
-/** Posts the item's payload, the office's POST /api/feedback body itself; answers mean what httpSender says. */
-export function feedbackSender(officeUrl: string, timeoutMs?: number): (item: OutboxItem) => Promise<void> {
+/**
+ * Posts the item's payload, the office's POST /api/feedback body itself; answers mean what httpSender
+ * says. With a machine credential, it is presented with this machine's clock.
+ */
+export function feedbackSender(
+  officeUrl: string,
+  timeoutMs?: number,
+  machine?: { credential: () => string | undefined; clock: Clock },
+): (item: OutboxItem) => Promise<void> {
   return httpSender({
     url: new URL('/api/feedback', officeUrl).toString(),
     body: (item) => item.payload,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(machine ? { machineCredential: machine.credential, clock: machine.clock } : {}),
   });
 }
 
 export function createFeedbackOutbox(options: FeedbackForwardingOptions): Outbox {
   return new Outbox(options.db, {
     name: 'feedback',
-    send: feedbackSender(options.officeUrl, options.timeoutMs),
+    send: feedbackSender(
+      options.officeUrl,
+      options.timeoutMs,
+      options.officeCredential ? { credential: options.officeCredential, clock: options.clock } : undefined,
+    ),
     clock: options.clock,
     logger: options.logger,
     ...(options.baseDelayMs !== undefined ? { baseDelayMs: options.baseDelayMs } : {}),

@@ -21,6 +21,8 @@ export interface FeedbackModuleOptions {
    * and wait. Without it (a deployment that runs no queue) no response is linked to a ticket.
    */
   tickets?: TicketReader;
+  /** This machine's credential, presented by the forwarding outbox to the office (`feedback.forwardTo`). */
+  officeCredential?: () => string | undefined;
   /** Outbox timings for tests; production uses the outbox defaults. */
   outbox?: { baseDelayMs?: number; pollIntervalMs?: number; timeoutMs?: number };
 }
@@ -48,6 +50,7 @@ export function createFeedbackModule(options: FeedbackModuleOptions = {}): Serve
             clock: ctx.clock,
             logger: ctx.logger,
             officeUrl: settings.forwardTo,
+            ...(options.officeCredential ? { officeCredential: options.officeCredential } : {}),
             ...options.outbox,
           })
         : null;

@@ -21,4 +21,11 @@ export const machinesMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 'machines-002-contact',
+    sql: `
+      ALTER TABLE machines ADD COLUMN clock_offset_ms INTEGER;
+      ALTER TABLE machines ADD COLUMN config_version TEXT;
+    `,
+  },
 ];

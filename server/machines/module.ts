@@ -2,11 +2,13 @@
  * Machines of the office and their credentials:
  *   POST /api/machines/enrol {machineId, code} → {machineId, role, credential}   (public, throttled)
  *   GET  /api/machines/me                                                        (an enrolled machine)
+ *   GET  /api/machines/me/config → KioskConfigPart                               (an enrolled kiosk)
  *   GET  /api/machines, POST /api/machines/:id/revoke                            (staff)
  * Codes are made on the hub by `npm run fleet -- enrol` (server/cli/fleet.ts). Other modules take
  * `requireMachine(...roles)` as a creation option in server/modules.ts to guard their routes.
  */
 import type { preHandlerHookHandler } from 'fastify';
+import type { KioskConfigPart } from '../../contract/agent.js';
 import {
   EnrolRequest,
   MachineParams,
@@ -16,8 +18,10 @@ import {
   type MachineRole,
   type MachineSummary,
 } from '../../contract/machines.js';
+import type { Clock } from '../clock.js';
 import { ModuleState, type ServerModule } from '../context.js';
 import { HttpError, notFound, parseInput } from '../http/errors.js';
+import { kioskConfigPart } from './kiosk-config-part.js';
 import { machinesMigrations } from './migrations.js';
 import { MachineRegistry } from './registry.js';
 import { createRequireMachine, machineOf } from './require-machine.js';
@@ -26,15 +30,18 @@ import { EnrolmentThrottle } from './throttle.js';
 
 export interface MachinesModule extends ServerModule {
   /** Fastify preHandler: only an enrolled, unrevoked machine of one of these roles (any role when none given). */
-  requireMachine(...roles: MachineRole[]): preHandlerHookHandler;
+  requireMachine: (...roles: MachineRole[]) => preHandlerHookHandler;
 }
 
 const askForNewCode = (machineId: string) =>
   `ask facilities for a new enrolment code: npm run fleet -- enrol ${machineId}`;
 
 export function createMachinesModule(): MachinesModule {
-  const state = new ModuleState<{ registry: MachineRegistry }>('machines');
-  const requireMachine = createRequireMachine(() => state.get().registry);
+  const state = new ModuleState<{ registry: MachineRegistry; clock: Clock }>('machines');
+  const requireMachine = createRequireMachine(
+    () => state.get().registry,
+    () => state.get().clock,
+  );
 
   return {
     name: 'machines',
@@ -42,7 +49,10 @@ export function createMachinesModule(): MachinesModule {
     requireMachine,
 
     register(app, ctx) {
-      const { registry } = state.set({ registry: new MachineRegistry(ctx.db, ctx.clock) });
+      const { registry } = state.set({
+        registry: new MachineRegistry(ctx.db, ctx.clock, ctx.config.machines),
+        clock: ctx.clock,
+      });
       const throttle = new EnrolmentThrottle(ctx.clock);
 
       app.post('/api/machines/enrol', async (request, reply): Promise<EnrolResponse> => {
@@ -92,6 +102,25 @@ export function createMachinesModule(): MachinesModule {
         if (!machine) throw new Error('requireMachine did not run before GET /api/machines/me.');
         return machine;
       });
+
+      app.get(
+        '/api/machines/me/config',
+        { preHandler: requireMachine('kiosk') },
+        async (request): Promise<KioskConfigPart> => {
+          const machine = machineOf(request);
+          if (!machine) throw new Error('requireMachine did not run before GET /api/machines/me/config.');
+          const outcome = kioskConfigPart(ctx.config, machine.machineId);
+          if (outcome.ok) return outcome.part;
+          if (outcome.reason === 'not-a-kiosk') throw new HttpError(404, 'not-a-kiosk-of-this-site', outcome.problem);
+          if (outcome.reason === 'no-offline-series') throw new HttpError(409, 'no-offline-series', outcome.problem);
+          ctx.logger.error({ machineId: machine.machineId, problem: outcome.problem }, 'kiosk config part not valid');
+          throw new HttpError(
+            500,
+            'kiosk-config-part-invalid',
+            `${outcome.problem} This is a fault of the hub: report it.`,
+          );
+        },
+      );
 
       app.get('/api/machines', { preHandler: ctx.requireStaff }, async (): Promise<MachineList> => ({
         machines: registry.list(),

@@ -2,9 +2,11 @@
  * The hub's list of machines, their waiting enrolment codes and their credentials (hashes only).
  * Used by the machines module's routes and by `npm run fleet` on the hub (same SQLite file).
  */
+import { MachinesConfig } from '../../contract/config.js';
 import type { MachineIdentity, MachineRole, MachineSummary } from '../../contract/machines.js';
 import type { Clock } from '../clock.js';
 import type { Db, Statement } from '../store/database.js';
+import type { MachineContact } from './contact.js';
 import { enrolmentCodeMatches, hashCredential, hashEnrolmentCode, newCredential, newEnrolmentCode } from './secrets.js';
 
 interface MachineRow {
@@ -14,6 +16,8 @@ interface MachineRow {
   last_seen_at: string | null;
   revoked_at: string | null;
   code_expires_at: string | null;
+  clock_offset_ms: number | null;
+  config_version: string | null;
 }
 
 interface CodeRow {
@@ -26,6 +30,18 @@ interface CodeRow {
 export interface CredentialOwner extends MachineIdentity {
   revokedAt: string | null;
   lastSeenAt: string | null;
+  /** What the last recorded contact said (null: never said). */
+  clockOffsetMs: number | null;
+  configVersion: string | null;
+}
+
+interface OwnerRow {
+  machine_id: string;
+  role: MachineRole;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+  clock_offset_ms: number | null;
+  config_version: string | null;
 }
 
 export type EnrolmentOutcome =
@@ -35,17 +51,26 @@ export type EnrolmentOutcome =
 
 export type NewCode = { ok: true; code: string; expiresAt: string } | { ok: false; enrolledAs: MachineRole };
 
-/** Last-seen is written at most this often per machine: a write per request would cost a disk sync each. */
+/**
+ * Contact is written at most this often per machine (a write per request would cost a disk sync
+ * each), unless it brings news: another config version, or a clock offset that moved by more than
+ * the jitter of a request's round trip.
+ */
 const lastSeenResolutionMs = 60_000;
+const clockOffsetResolutionMs = 1_000;
 
-const summary = (row: MachineRow): MachineSummary => ({
-  machineId: row.machine_id,
-  role: row.role,
-  enrolledAt: row.enrolled_at,
-  lastSeenAt: row.last_seen_at,
-  revokedAt: row.revoked_at,
-  codeExpiresAt: row.code_expires_at,
-});
+const defaultClockOffsetWarnSeconds = MachinesConfig.parse({}).clockOffsetWarnSeconds;
+
+function contactIsNews(machine: CredentialOwner, contact: MachineContact, now: Date): boolean {
+  if (machine.lastSeenAt === null || now.getTime() - Date.parse(machine.lastSeenAt) >= lastSeenResolutionMs)
+    return true;
+  if (contact.configVersion !== null && contact.configVersion !== machine.configVersion) return true;
+  return (
+    contact.clockOffsetMs !== null &&
+    (machine.clockOffsetMs === null ||
+      Math.abs(contact.clockOffsetMs - machine.clockOffsetMs) >= clockOffsetResolutionMs)
+  );
+}
 
 export class MachineRegistry {
   private readonly machineById: Statement<[string], MachineRow>;
@@ -55,19 +80,21 @@ export class MachineRegistry {
   private readonly codeFor: Statement<[string], CodeRow>;
   private readonly useCode: Statement<[string, string]>;
   private readonly storeCredential: Statement<[string, string, string]>;
-  private readonly byCredential: Statement<
-    [string],
-    { machine_id: string; role: MachineRole; revoked_at: string | null; last_seen_at: string | null }
-  >;
-  private readonly markSeen: Statement<[string, string]>;
+  private readonly byCredential: Statement<[string], OwnerRow>;
+  private readonly markSeen: Statement<[string, number | null, string | null, string]>;
   private readonly markRevoked: Statement<[string, string]>;
   private readonly dropCode: Statement<[string]>;
+
+  private readonly clockOffsetWarnMs: number;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    settings: Partial<MachinesConfig> = {},
   ) {
-    const selectSummary = `SELECT m.machine_id, m.role, m.enrolled_at, m.last_seen_at, m.revoked_at, c.expires_at AS code_expires_at
+    this.clockOffsetWarnMs = (settings.clockOffsetWarnSeconds ?? defaultClockOffsetWarnSeconds) * 1000;
+    const selectSummary = `SELECT m.machine_id, m.role, m.enrolled_at, m.last_seen_at, m.revoked_at, c.expires_at AS code_expires_at,
+         m.clock_offset_ms, m.config_version
        FROM machines m LEFT JOIN machine_enrolment_codes c ON c.machine_id = m.machine_id`;
     this.machineById = db.prepare(`${selectSummary} WHERE m.machine_id = ?`);
     this.allMachines = db.prepare(`${selectSummary} ORDER BY m.role, m.machine_id`);
@@ -85,12 +112,17 @@ export class MachineRegistry {
     );
     this.useCode = db.prepare('DELETE FROM machine_enrolment_codes WHERE machine_id = ? AND code_hash = ?');
     this.storeCredential = db.prepare(
-      `UPDATE machines SET credential_hash = ?, enrolled_at = ?, revoked_at = NULL, last_seen_at = NULL WHERE machine_id = ?`,
+      `UPDATE machines SET credential_hash = ?, enrolled_at = ?, revoked_at = NULL, last_seen_at = NULL,
+         clock_offset_ms = NULL, config_version = NULL WHERE machine_id = ?`,
     );
     this.byCredential = db.prepare(
-      'SELECT machine_id, role, revoked_at, last_seen_at FROM machines WHERE credential_hash = ?',
+      'SELECT machine_id, role, revoked_at, last_seen_at, clock_offset_ms, config_version FROM machines WHERE credential_hash = ?',
     );
-    this.markSeen = db.prepare('UPDATE machines SET last_seen_at = ? WHERE machine_id = ?');
+    // A contact that did not say its time or version keeps what the machine said last.
+    this.markSeen = db.prepare(
+      `UPDATE machines SET last_seen_at = ?, clock_offset_ms = COALESCE(?, clock_offset_ms),
+         config_version = COALESCE(?, config_version) WHERE machine_id = ?`,
+    );
     this.markRevoked = db.prepare('UPDATE machines SET revoked_at = ? WHERE machine_id = ? AND revoked_at IS NULL');
     this.dropCode = db.prepare('DELETE FROM machine_enrolment_codes WHERE machine_id = ?');
   }
@@ -144,13 +176,20 @@ export class MachineRegistry {
   owner(credential: string): CredentialOwner | null {
     const row = this.byCredential.get(hashCredential(credential));
     if (!row) return null;
-    return { machineId: row.machine_id, role: row.role, revokedAt: row.revoked_at, lastSeenAt: row.last_seen_at };
+    return {
+      machineId: row.machine_id,
+      role: row.role,
+      revokedAt: row.revoked_at,
+      lastSeenAt: row.last_seen_at,
+      clockOffsetMs: row.clock_offset_ms,
+      configVersion: row.config_version,
+    };
   }
 
-  seen(machine: CredentialOwner): void {
-    const now = this.clock.now();
-    if (machine.lastSeenAt !== null && now.getTime() - Date.parse(machine.lastSeenAt) < lastSeenResolutionMs) return;
-    this.markSeen.run(now.toISOString(), machine.machineId);
+  /** Records a contact the machine made at `now` (the hub's clock, the one the offset was measured on). */
+  seen(machine: CredentialOwner, contact: MachineContact, now: Date): void {
+    if (!contactIsNews(machine, contact, now)) return;
+    this.markSeen.run(now.toISOString(), contact.clockOffsetMs, contact.configVersion, machine.machineId);
   }
 
   /** Revokes the machine and cancels any code waiting for it; null when there is no such machine. */
@@ -161,10 +200,24 @@ export class MachineRegistry {
       this.dropCode.run(machineId);
     })();
     const row = this.machineById.get(machineId);
-    return row ? summary(row) : null;
+    return row ? this.summary(row) : null;
   }
 
   list(): MachineSummary[] {
-    return this.allMachines.all().map(summary);
+    return this.allMachines.all().map((row) => this.summary(row));
+  }
+
+  private summary(row: MachineRow): MachineSummary {
+    return {
+      machineId: row.machine_id,
+      role: row.role,
+      enrolledAt: row.enrolled_at,
+      lastSeenAt: row.last_seen_at,
+      revokedAt: row.revoked_at,
+      codeExpiresAt: row.code_expires_at,
+      clockOffsetMs: row.clock_offset_ms,
+      configVersion: row.config_version,
+      clockOffsetOverBound: row.clock_offset_ms !== null && Math.abs(row.clock_offset_ms) > this.clockOffsetWarnMs,
+    };
   }
 }

@@ -1,11 +1,14 @@
 /**
  * The preHandler a machine-only route uses: `Authorization: Machine <credential>`. 401 when the
  * credential is missing or unknown, 403 when the machine is revoked or has another role. The hub
- * reads the machine on every request (no cache), so a revocation refuses the very next one.
+ * reads the machine on every request (no cache), so a revocation refuses the very next one. A request
+ * let through records the machine's contact: when, its clock offset and its config version.
  */
 import type { FastifyRequest, preHandlerHookHandler } from 'fastify';
 import { machineAuthScheme, type MachineIdentity, type MachineRole } from '../../contract/machines.js';
+import type { Clock } from '../clock.js';
 import { HttpError } from '../http/errors.js';
+import { machineContact } from './contact.js';
 import type { MachineRegistry } from './registry.js';
 
 const callers = new WeakMap<FastifyRequest, MachineIdentity>();
@@ -18,7 +21,7 @@ export function machineCredential(request: FastifyRequest): string | null {
   return schemePattern.exec(header)?.[1] ?? null;
 }
 
-export function createRequireMachine(registry: () => MachineRegistry) {
+export function createRequireMachine(registry: () => MachineRegistry, clock: () => Clock) {
   return (...roles: MachineRole[]): preHandlerHookHandler =>
     (request, _reply, done) => {
       const credential = machineCredential(request);
@@ -55,7 +58,8 @@ export function createRequireMachine(registry: () => MachineRegistry) {
             `Only a ${roles.join(' or ')} machine may call this; ${machine.machineId} is a ${machine.role}.`,
           ),
         );
-      registry().seen(machine);
+      const now = clock().now();
+      registry().seen(machine, machineContact(request, now), now);
       callers.set(request, { machineId: machine.machineId, role: machine.role });
       done();
     };

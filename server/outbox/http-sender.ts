@@ -4,16 +4,21 @@
  * DeliveryRefused (the outbox keeps and reports the item, later items go on), anything else throws a
  * plain error (retried with backoff; later items wait).
  */
+import { machineTimeHeader } from '../../contract/agent.js';
 import { deliveryFor } from '../../contract/delivery.js';
+import { machineAuthScheme } from '../../contract/machines.js';
+import type { Clock } from '../clock.js';
 import { DeliveryRefused, type OutboxItem } from './outbox.js';
 
 export interface HttpSenderOptions {
   /** Full URL, e.g. "http://office:8080/api/payments/ingest", or a function read at send time. */
   url: string | (() => string);
-  /** Sent as `Authorization: Bearer …` when present. */
+  /** Sent as `Authorization: Bearer …` when present (and no machine credential is). */
   token?: string | (() => string | undefined);
-  /** More headers, read at send time (a machine's credential and clock: server/agent/hub-link.ts). */
-  headers?: () => Record<string, string>;
+  /** This machine's credential, sent as `Authorization: Machine …` when present, instead of the token. */
+  machineCredential?: string | (() => string | undefined);
+  /** This machine's clock, sent as x-machine-time so the receiver can measure the offset. */
+  clock?: Clock;
   /** The request body made from the item; the whole item when absent. */
   body?: (item: OutboxItem) => unknown;
   timeoutMs?: number;
@@ -23,8 +28,12 @@ export function httpSender(options: HttpSenderOptions): (item: OutboxItem) => Pr
   return async (item) => {
     const url = typeof options.url === 'function' ? options.url() : options.url;
     const token = typeof options.token === 'function' ? options.token() : options.token;
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers?.() };
-    if (token) headers.authorization = `Bearer ${token}`;
+    const credential =
+      typeof options.machineCredential === 'function' ? options.machineCredential() : options.machineCredential;
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (credential) headers.authorization = `${machineAuthScheme} ${credential}`;
+    else if (token) headers.authorization = `Bearer ${token}`;
+    if (options.clock) headers[machineTimeHeader] = options.clock.now().toISOString();
     const response = await fetch(url, {
       method: 'POST',
       headers,

@@ -1,5 +1,6 @@
 /** HTTP routes of the payments capability (docs/payments.md "API"). */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import { z } from 'zod';
 import {
   PaymentListQuery,
@@ -11,6 +12,7 @@ import {
 import { staffOf } from '../auth/require-staff.js';
 import type { ServerContext } from '../context.js';
 import { HttpError, parseInput } from '../http/errors.js';
+import { machineCredential, machineOf } from '../machines/require-machine.js';
 import type { PaymentsService } from './service.js';
 
 const IdParams = z.strictObject({ id: z.uuid('a payment id is a UUID') });
@@ -35,7 +37,20 @@ const JournalQuery = z.strictObject({
 
 const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
 
-export function registerPaymentRoutes(app: FastifyInstance, ctx: ServerContext, service: PaymentsService): void {
+/** Compared as digests of equal length, in constant time: how long the check takes says nothing of the token. */
+const digest = (value: string) => createHash('sha256').update(value).digest();
+const sameSecret = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected));
+
+/**
+ * `kioskMachine`: the machines module's guard for enrolled kiosks; when given, ingest also takes a
+ * kiosk's machine credential instead of the shared ingest token.
+ */
+export function registerPaymentRoutes(
+  app: FastifyInstance,
+  ctx: ServerContext,
+  service: PaymentsService,
+  kioskMachine?: preHandlerHookHandler,
+): void {
   const staff = { preHandler: ctx.requireStaff };
   // The journal and the log record the signed-in user; a staff route reached without one is refused,
   // never recorded under a made-up name.
@@ -88,19 +103,28 @@ export function registerPaymentRoutes(app: FastifyInstance, ctx: ServerContext, 
   });
 
   // ── Office: journal rows from kiosks' outboxes ──
-  app.post('/api/payments/ingest', async (request) => {
+  // Either an enrolled kiosk (Authorization: Machine …), for its own payments only, or the shared
+  // ingest token (Authorization: Bearer …), or, with no token set, this machine itself.
+  const ingestCaller: preHandlerHookHandler = function (request, reply, done) {
+    if (kioskMachine && machineCredential(request) !== null) return kioskMachine.call(this, request, reply, done);
     const expected = ctx.config.payments?.ingestToken;
     const header = request.headers.authorization ?? '';
-    if (expected ? header !== `Bearer ${expected}` : !isLoopback(request.ip))
-      throw new HttpError(
-        401,
-        'ingest-not-allowed',
-        expected
-          ? 'Wrong or missing ingest token.'
-          : 'Set payments.ingestToken to accept payments from other machines.',
+    if (expected ? !sameSecret(header, `Bearer ${expected}`) : !isLoopback(request.ip))
+      return done(
+        new HttpError(
+          401,
+          'ingest-not-allowed',
+          expected
+            ? `Wrong or missing ingest token${kioskMachine ? " (or send an enrolled kiosk's machine credential)" : ''}.`
+            : 'Set payments.ingestToken to accept payments from other machines.',
+        ),
       );
-    return service.ingest(request.body);
-  });
+    done();
+  };
+
+  app.post('/api/payments/ingest', { preHandler: ingestCaller }, async (request) =>
+    service.ingest(request.body, machineOf(request)?.machineId),
+  );
 
   // ── Staff ──
   app.get('/api/payments', staff, async (request) => {

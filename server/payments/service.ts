@@ -39,11 +39,19 @@ export class PaymentsService {
   readonly reconciler: Reconciler;
   readonly config: PaymentsConfig | undefined;
 
-  constructor(private readonly ctx: ServerContext) {
+  /** `officeCredential`: a machine credential to present to the office instead of its token. */
+  constructor(
+    private readonly ctx: ServerContext,
+    officeCredential?: () => string | undefined,
+  ) {
     this.config = ctx.config.payments;
     const office = this.config?.office;
     const send = office
-      ? httpSender({ url: `${office.url.replace(/\/+$/, '')}/api/payments/ingest`, token: office.token })
+      ? httpSender({
+          url: `${office.url.replace(/\/+$/, '')}/api/payments/ingest`,
+          token: office.token,
+          ...(officeCredential ? { machineCredential: officeCredential, clock: ctx.clock } : {}),
+        })
       : async (item: OutboxItem) => {
           // This server is the office too: same code path as a remote kiosk, without the network.
           this.ingest(item);
@@ -150,7 +158,8 @@ export class PaymentsService {
     return { row, created: true };
   }
 
-  ingest(body: unknown): { stored: boolean } {
+  /** `fromKiosk`: the enrolled kiosk that sent it, whose own payments alone it may deliver. */
+  ingest(body: unknown, fromKiosk?: string): { stored: boolean } {
     const parsed = IngestItem.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -163,6 +172,14 @@ export class PaymentsService {
     }
     if (parsed.data.id !== `${parsed.data.payload.payment.id}:v${parsed.data.payload.version}`)
       throw new HttpError(400, 'invalid-input', 'The item id must be "<payment id>:v<version>".', 'id');
+    const kiosk = parsed.data.payload.payment.kiosk;
+    if (fromKiosk !== undefined && kiosk !== fromKiosk)
+      throw new HttpError(
+        403,
+        'not-this-kiosks-payment',
+        `Kiosk ${fromKiosk} may deliver only its own payments; this one was taken at kiosk "${kiosk}". Nothing was stored.`,
+        'payload.payment.kiosk',
+      );
     return this.ledger.ingest(parsed.data.payload.version, parsed.data.payload.payment);
   }
 

@@ -10,8 +10,9 @@ export function ticketPrintout(
     number: string;
     service: string;
     issuedAt: string;
-    position: number;
-    estimatedWaitMinutes: number;
+    /** Null for a ticket the kiosk issued while the hub was away: the ticket says the wait is unavailable. */
+    position: number | null;
+    estimatedWaitMinutes: number | null;
   },
   statusUrl: string | null,
 ): TicketPrintout {

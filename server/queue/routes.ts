@@ -125,11 +125,7 @@ export function registerQueueRoutes(
     if (!ctx.config.kiosks.some((k) => k.id === kiosk)) throw notFound('kiosk', kiosk);
     const { ticketId } = parseInput(PrintTicketRequest, request.body);
     const status = queue.ticketStatus(ticketId);
-    const printout = ticketPrintout(
-      ctx.config,
-      { ...status, position: status.position ?? 1, estimatedWaitMinutes: status.estimatedWaitMinutes ?? 0 },
-      ticketStatusUrl(ctx.config.site.ticketStatusUrl, status.id),
-    );
+    const printout = ticketPrintout(ctx.config, status, ticketStatusUrl(ctx.config.site.ticketStatusUrl, status.id));
     const outcome = await printOn(ctx.devices.forKiosk(kiosk), printout);
     queue.recordPrint(status.id, kiosk, outcome);
     if (!outcome.printed)

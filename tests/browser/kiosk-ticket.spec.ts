@@ -5,7 +5,7 @@
  * happens when the test moves time, not after a real wait.
  */
 import { test, expect } from './fixtures';
-import { kioskUrl, openKioskWithStoppedClock, startVisit, words } from './kiosk-helpers';
+import { installSpeech, kioskUrl, openKioskWithStoppedClock, startVisit, utterances, words } from './kiosk-helpers';
 
 test('English: a ticket with assistance is issued, printed and shown, then the kiosk goes back to the start', async ({
   page,
@@ -100,4 +100,51 @@ test('Arabic: the whole journey is in Arabic, right to left, with Arabic plural 
   // A new visit starts in the default language.
   await expect(page.getByRole('heading', { level: 1, name: words.en.welcome })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+});
+
+test('a ticket issued while the hub is away reads as a normal ticket, with "Estimated wait unavailable", on screen and aloud', async ({
+  page,
+  hub,
+}) => {
+  // The kiosk agent answers POST /api/tickets with an offline ticket when the hub is unreachable
+  // (contract/agent.ts KioskTicket); here the page's requests stand in for the agent.
+  await page.route('**/api/tickets', async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    await route.fulfill({
+      status: 201,
+      json: {
+        id: '5f0c2a57-3a8e-4a4e-9d3b-2f7d1c0e9b61',
+        number: 'H-A07',
+        service: 'housing',
+        priority: false,
+        state: 'waiting',
+        issuedAt: new Date().toISOString(),
+        calledAt: null,
+        lastCalledAt: null,
+        completedAt: null,
+        desk: null,
+        kiosk: 'kiosk-1',
+        position: null,
+        estimatedWaitMinutes: null,
+        offline: true,
+      },
+    });
+  });
+  await page.route('**/api/kiosks/kiosk-1/print-ticket', (route) => route.fulfill({ json: { printed: true } }));
+  await installSpeech(page, ['en-GB']);
+  await page.goto(kioskUrl(hub));
+  await startVisit(page, 'en');
+  await page.getByRole('button', { name: words.en.readAloud }).click();
+  await page.getByRole('button', { name: words.en.tickets }).click();
+  await page.getByRole('button', { name: words.en.housing, exact: true }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Your ticket is H-A07' })).toBeVisible();
+  await expect(page.locator('.ticket-facts li')).toHaveText(['For: Housing', 'Estimated wait unavailable']);
+  await expect(page.getByRole('status')).toHaveText(words.en.takeTicket);
+  await expect(page.locator('.notice--error')).toHaveCount(0);
+  await expect(page.locator('main')).not.toContainText(/ahead of you|You are next|minute|very soon|offline/i);
+
+  // Read aloud says what the screen says.
+  const spoken = 'Your ticket is H-A07. For: Housing. Estimated wait unavailable. ' + words.en.takeTicket;
+  await expect.poll(async () => (await utterances(page)).map((u) => u.text)).toContain(spoken);
 });

@@ -54,6 +54,9 @@ describe('enrol, join, be recognised, be revoked', () => {
       lastSeenAt: '2026-07-14T09:00:00.000Z',
       revokedAt: null,
       codeExpiresAt: null,
+      clockOffsetMs: null,
+      configVersion: null,
+      clockOffsetOverBound: false,
     });
 
     hub.clock.advance(5 * 60_000);

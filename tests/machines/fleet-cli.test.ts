@@ -57,7 +57,15 @@ describe('npm run fleet', () => {
       const stored = readMachineCredential(machineData);
       expect(stored).toMatchObject({ hubUrl: url, machineId: 'kiosk-1', role: 'kiosk' });
 
-      const me = () => fetch(`${url}/api/machines/me`, { headers: { authorization: `Machine ${stored.credential}` } });
+      const me = () =>
+        fetch(`${url}/api/machines/me`, {
+          headers: {
+            authorization: `Machine ${stored.credential}`,
+            // The kiosk's clock five minutes slow, and the config it says it runs.
+            'x-machine-time': new Date(Date.now() - 5 * 60_000).toISOString(),
+            'x-config-version': 'cafe0123deadbeef',
+          },
+        });
       expect((await me()).status).toBe(200);
 
       const again = await fleet('join', '--hub', url, '--id', 'kiosk-1', '--code', code ?? '', '--data', machineData);
@@ -65,12 +73,17 @@ describe('npm run fleet', () => {
       expect(again.out).toContain('ask facilities for a new enrolment code: npm run fleet -- enrol kiosk-1');
 
       const list = await fleet('list', '--data', hubData);
-      expect(list.out).toMatch(/^kiosk-1 +kiosk +\d{4}-\d\d-\d\dT\S+ +\d{4}-\d\d-\d\dT\S+ +- +-$/m);
+      expect(list.out).toMatch(/^machine +role +enrolled +last seen +clock +config +revoked +code expires$/m);
+      expect(list.out).toMatch(
+        /^kiosk-1 +kiosk +\d{4}-\d\d-\d\dT\S+ +\d{4}-\d\d-\d\dT\S+ +30\d s behind \(over 30 s: set its clock\) +cafe0123deadbeef +- +-$/m,
+      );
 
       const revoked = await fleet('revoke', 'kiosk-1', '--data', hubData);
       expect(revoked.out).toContain('kiosk-1 is revoked');
       expect((await me()).status).toBe(403);
-      expect((await fleet('list', '--data', hubData)).out).toMatch(/^kiosk-1 +kiosk +\S+ +\S+ +\d{4}-\S+Z +-$/m);
+      expect((await fleet('list', '--data', hubData)).out).toMatch(
+        /^kiosk-1 +kiosk +\S+ +\S+ +30\d s behind .* +cafe0123deadbeef +\d{4}-\S+Z +-$/m,
+      );
     } finally {
       await server.close();
     }

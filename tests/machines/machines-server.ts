@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import type { SiteConfig } from '../../contract/config.js';
 import type { MachineRole } from '../../contract/machines.js';
 import { createServer, type HubServer } from '../../server/app.js';
 import { ManualClock } from '../../server/clock.js';
@@ -20,23 +21,30 @@ export interface MachinesServer {
   staffToken: string;
   /** `npm run fleet -- enrol ID --role ROLE` without the config check: answers the code. */
   newCode(machineId: string, role: MachineRole, validMinutes?: number): Promise<string>;
+  /** A credential for the machine without asking the site config, as if the config changed after it joined. */
+  credentialUnchecked(machineId: string, role: MachineRole): Promise<string>;
   request(
     method: 'GET' | 'POST',
     url: string,
-    options?: { body?: Record<string, unknown>; authorization?: string; address?: string },
+    options?: {
+      body?: Record<string, unknown>;
+      authorization?: string;
+      address?: string;
+      headers?: Record<string, string>;
+    },
   ): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
 
-/** `extraModules` get the machines module, to guard their own routes with it. */
+/** `extraModules` get the machines module, to guard their own routes with it. Default config: the demo site. */
 export async function startMachinesServer(
-  options: { extraModules?: (machines: MachinesModule) => ServerModule[] } = {},
+  options: { extraModules?: (machines: MachinesModule) => ServerModule[]; config?: SiteConfig } = {},
 ): Promise<MachinesServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'machines-test-'));
   const clock = new ManualClock(new Date('2026-07-14T09:00:00.000Z'));
   const machines = createMachinesModule();
   const server = await createServer({
-    config: demoSiteConfig(),
+    config: options.config ?? demoSiteConfig(),
     dataDir,
     clock,
     modules: [machines, ...(options.extraModules?.(machines) ?? [])],
@@ -52,11 +60,11 @@ export async function startMachinesServer(
   });
   const registry = new MachineRegistry(server.ctx.db, clock);
 
-  const request: MachinesServer['request'] = async (method, url, { body, authorization, address } = {}) => {
+  const request: MachinesServer['request'] = async (method, url, { body, authorization, address, headers } = {}) => {
     const response = await server.app.inject({
       method,
       url,
-      headers: authorization ? { authorization } : {},
+      headers: { ...headers, ...(authorization ? { authorization } : {}) },
       ...(address ? { remoteAddress: address } : {}),
       ...(body === undefined ? {} : { payload: body }),
     });
@@ -71,6 +79,13 @@ export async function startMachinesServer(
       const made = await registry.newCode(machineId, role, validMinutes);
       if (!made.ok) throw new Error(`${machineId} is enrolled as a ${made.enrolledAs}`);
       return made.code;
+    },
+    async credentialUnchecked(machineId, role) {
+      const made = await registry.newCode(machineId, role, 30);
+      if (!made.ok) throw new Error(`${machineId} is enrolled as a ${made.enrolledAs}`);
+      const joined = await registry.enrol(machineId, made.code, () => null);
+      if (!joined.ok) throw new Error(`${machineId} could not join: ${joined.reason}`);
+      return joined.credential;
     },
     request,
     async close() {

@@ -31,7 +31,7 @@ import type { ServerEvent } from '../../contract/events.js';
 import { EventHub } from '../../server/events.js';
 import { handleErrors, parseJsonBodies } from '../../server/http/error-handling.js';
 import { paymentMigrations } from '../../server/payments/migrations.js';
-import { createPaymentsModule } from '../../server/payments/module.js';
+import { createPaymentsModule, type PaymentsModuleOptions } from '../../server/payments/module.js';
 import type { PaymentsService } from '../../server/payments/service.js';
 import { openDatabase, type Db } from '../../server/store/database.js';
 
@@ -236,6 +236,7 @@ export async function startHarness(
     printer?: FakePrinter;
     clock?: ManualClock;
     logger?: Logger;
+    payments?: PaymentsModuleOptions;
   } = {},
 ): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'payments-'));
@@ -275,7 +276,7 @@ export async function startHarness(
   const app = Fastify();
   parseJsonBodies(app);
   handleErrors(app, ctx.logger);
-  const payments = createPaymentsModule();
+  const payments = createPaymentsModule(options.payments);
   await payments.register(app, ctx);
   await app.ready();
   const service = payments.service();

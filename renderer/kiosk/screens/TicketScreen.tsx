@@ -4,8 +4,9 @@ import { AutoReturn } from '../components/AutoReturn';
 import { useKioskSetup } from '../setup';
 import { useVisit } from '../store';
 import { useServiceName } from './serviceName';
+import { ticketFacts } from './ticketFacts';
 
-/** "Your ticket is H014, about 6 minutes", then the printing outcome. */
+/** "Your ticket is H014, about 6 minutes" (or "estimated wait unavailable"), then the printing outcome. */
 export function TicketScreen() {
   const { t } = useTranslation('kiosk');
   const serviceName = useServiceName();
@@ -32,10 +33,7 @@ export function TicketScreen() {
   }
 
   const service = serviceName(ticketService ?? { id: ticket.service, name: ticket.service });
-  const ahead = ticket.position - 1;
-  const wait =
-    ticket.estimatedWaitMinutes > 0 ? t('ticket.wait', { count: ticket.estimatedWaitMinutes }) : t('ticket.waitSoon');
-  const queue = ahead > 0 ? t('ticket.ahead', { count: ahead }) : t('ticket.next');
+  const { wait, queue } = ticketFacts(ticket, t);
   const printStatus = {
     printing: t('ticket.printing'),
     printed: t('ticket.takeTicket'),
@@ -55,12 +53,12 @@ export function TicketScreen() {
           {t('ticket.title', { number: '\u0000' }).split('\u0000')[1]}
         </>
       }
-      summary={[t('ticket.forService', { service }), wait, queue, printStatus].join('. ')}
+      summary={[t('ticket.forService', { service }), wait, ...(queue ? [queue] : []), printStatus].join('. ')}
     >
       <ul className="ticket-facts">
         <li>{t('ticket.forService', { service })}</li>
         <li className="ticket-wait">{wait}</li>
-        <li>{queue}</li>
+        {queue ? <li>{queue}</li> : null}
       </ul>
       {needsAssistance ? <p>{t('ticket.assistanceNoted')}</p> : null}
       <div role="status" className={`notice ${ticketStage === 'not-printed' ? 'notice--error' : 'notice--success'}`}>
