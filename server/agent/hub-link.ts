@@ -117,13 +117,21 @@ export class HubLink {
     timeoutMs = 5000,
   ): Promise<z.infer<S>> {
     const sentAt = this.options.clock.now().getTime();
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, this.options.hubUrl), {
+    const deadline = Date.now() + timeoutMs;
+    const send = () =>
+      fetch(new URL(path, this.options.hubUrl), {
         method,
         headers: { ...this.contactHeaders(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
+      });
+    let response: Response;
+    try {
+      response = await send().catch((error: unknown) => {
+        // A kept-alive connection to a hub that has since restarted fails at once: try a new one.
+        // Safe for every request the agent makes: reads, and ticket requests carrying their own id.
+        if (Date.now() < deadline && !isTimeout(error)) return send();
+        throw error;
       });
     } catch (error) {
       this.lost(error instanceof Error ? error.message : String(error));
@@ -214,6 +222,9 @@ export class HubLink {
     for (const listener of this.listeners) listener(state);
   }
 }
+
+const isTimeout = (error: unknown) =>
+  error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
 
 function safeJson(text: string): unknown {
   try {
