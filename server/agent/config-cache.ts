@@ -34,7 +34,9 @@ export function loadConfigPart(dataDir: string): KioskConfigPart | null {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+    throw new Error(`${file} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`, {
+      cause: error,
+    });
   }
   const parsed = KioskConfigPart.safeParse(raw);
   if (!parsed.success)

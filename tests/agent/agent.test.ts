@@ -19,7 +19,7 @@ afterEach(async () => {
 
 async function agentRequest(agent: KioskAgent, method: 'GET' | 'POST', url: string, body?: Record<string, unknown>) {
   const response = await agent.server().app.inject({ method, url, ...(body === undefined ? {} : { payload: body }) });
-  return { status: response.statusCode, body: response.body ? (response.json() as unknown) : undefined };
+  return { status: response.statusCode, body: response.body ? response.json<unknown>() : undefined };
 }
 
 const takeTicket = async (agent: KioskAgent, kiosk: string, service = 'housing') => {
