@@ -54,7 +54,7 @@ export interface Office {
   close(): Promise<void>;
 }
 
-const silent = pino({ level: 'silent' });
+const silent = pino({ level: process.env.OFFICE_LOG ?? 'silent' });
 
 export async function startOffice(config: SiteConfig = officeConfig()): Promise<Office> {
   const folders: string[] = [];
