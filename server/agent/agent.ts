@@ -135,6 +135,7 @@ export async function startKioskAgent(options: KioskAgentOptions): Promise<Kiosk
     payments = () => paymentsModule;
     server = await createServer({
       config: runningConfig(part, hubUrl),
+      role: 'kiosk-agent',
       dataDir: options.dataDir,
       clock: options.clock,
       logger: options.logger,

@@ -24,8 +24,8 @@ export const officeConfig = (): SiteConfig => {
   return {
     ...demo,
     kiosks: [
-      { ...kiosk, id: 'kiosk-a', name: 'Entrance kiosk' },
-      { ...kiosk, id: 'kiosk-b', name: 'Payments kiosk' },
+      { ...kiosk, id: 'kiosk-a', name: 'Entrance kiosk', agent: true },
+      { ...kiosk, id: 'kiosk-b', name: 'Payments kiosk', agent: true },
     ],
   };
 };
