@@ -462,11 +462,21 @@ export class Queue {
     const waiting = this.sql.waitingKeys.all().map(asWaiting);
     const rules = orderingRules(this.config);
     const orders = new Map<string, Map<string, number>>();
+    const loads = new Map<string, DeskLoad[]>();
     return {
       waiting,
       atDesks: this.sql.atDesks.all(),
       open: this.openDesks(now),
       means: new Map<string, number>(),
+      /** Computed once per service per read. */
+      loadsOf: (service: string, make: () => DeskLoad[]): DeskLoad[] => {
+        let made = loads.get(service);
+        if (!made) {
+          made = make();
+          loads.set(service, made);
+        }
+        return made;
+      },
       servicesWaiting: new Set(waiting.map((t) => t.service)),
       /** 1-based place of a ticket in its service's call order. */
       positionOf: (service: string, id: string): number | undefined => {
@@ -507,6 +517,22 @@ export class Queue {
     return mean;
   }
 
+  /** The desks a ticket of this service waits for, and how busy each is (the same for every ticket of the service). */
+  private deskLoads(service: string, snapshot: ReturnType<Queue['snapshot']>, now: Date): DeskLoad[] {
+    const servingDesks = this.config.desks.filter((desk) => this.deskServices(desk.id).includes(service));
+    const openDesks = servingDesks.filter((desk) => snapshot.open.has(desk.id));
+    // No desk open yet (start of the day): assume the desks that serve this service will open.
+    const desks = openDesks.length > 0 ? openDesks : servingDesks;
+    const servicesWaiting = new Set(snapshot.servicesWaiting).add(service);
+    return desks.map((desk) => {
+      const current = snapshot.atDesks.find((t) => t.desk === desk.id);
+      return {
+        sharedBetween: this.deskServices(desk.id).filter((s) => servicesWaiting.has(s)).length,
+        busyForSeconds: current?.last_called_at ? (now.getTime() - Date.parse(current.last_called_at)) / 1000 : null,
+      };
+    });
+  }
+
   private placeFromSnapshot(
     row: TicketRow,
     snapshot: ReturnType<Queue['snapshot']>,
@@ -514,18 +540,7 @@ export class Queue {
   ): { position: number; estimatedWaitMinutes: number } {
     const position = snapshot.positionOf(row.service, row.id) ?? 1;
     const mean = this.meanServiceSeconds(row.service, now, snapshot.means);
-    const servingDesks = this.config.desks.filter((desk) => this.deskServices(desk.id).includes(row.service));
-    const openDesks = servingDesks.filter((desk) => snapshot.open.has(desk.id));
-    // No desk open yet (start of the day): assume the desks that serve this service will open.
-    const desks = openDesks.length > 0 ? openDesks : servingDesks;
-    const servicesWaiting = new Set(snapshot.servicesWaiting).add(row.service);
-    const loads: DeskLoad[] = desks.map((desk) => {
-      const current = snapshot.atDesks.find((t) => t.desk === desk.id);
-      return {
-        sharedBetween: this.deskServices(desk.id).filter((s) => servicesWaiting.has(s)).length,
-        busyForSeconds: current?.last_called_at ? (now.getTime() - Date.parse(current.last_called_at)) / 1000 : null,
-      };
-    });
+    const loads = snapshot.loadsOf(row.service, () => this.deskLoads(row.service, snapshot, now));
     const seconds = estimateWaitSeconds({ ahead: position - 1, meanServiceSeconds: mean, desks: loads });
     return { position, estimatedWaitMinutes: toWholeMinutes(seconds) };
   }

@@ -33,7 +33,7 @@ describe("the kiosk's part of the site config", () => {
   it('holds no secret of the office and no office to send to, and is still a valid site config', () => {
     const { config } = partFor(twoKioskConfig(), 'kiosk-1');
     const text = JSON.stringify(config);
-    for (const secret of [officeToken, ingestToken, forwardTo, 'office.example', '135791'])
+    for (const secret of [officeToken, ingestToken, forwardTo, 'office-hub.example', '135791'])
       expect(text).not.toContain(secret);
     expect(config.payments).toBeDefined();
     expect(config.payments?.office).toBeUndefined();

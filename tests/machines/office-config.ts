@@ -28,7 +28,7 @@ export function twoKioskConfig(): SiteConfig {
         devices: { cardTerminal: { path: '/dev/ttyUSB-kiosk-2-terminal', password: '135791' } },
       },
     ],
-    payments: { ...demo.payments, office: { url: 'http://office.example:8080', token: officeToken }, ingestToken },
+    payments: { ...demo.payments, office: { url: 'http://office-hub.example:8080/', token: officeToken }, ingestToken },
     feedback: { ...demo.feedback, forwardTo },
   });
 }

@@ -84,7 +84,7 @@ describe('tickets gain a series', () => {
         )
         .pluck()
         .all(),
-    ).toEqual(['tickets_issued_at', 'tickets_state']);
+    ).toEqual(['tickets_completions', 'tickets_issued_at', 'tickets_state']);
 
     // The hub goes on numbering where it was, and the waiting ticket is still the next one called.
     const clock = new ManualClock(new Date('2026-07-14T09:00:00.000Z'));
