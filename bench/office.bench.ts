@@ -240,10 +240,7 @@ const agents: HubProcess[] = [];
 let hub: HubProcess | null = null;
 try {
   const codes = await prepareHubData(hubDir, staff, kioskIds);
-  // The hub opens the serial ports its site config names, kiosk-1's printer too (the agent should
-  // have it): the pty is away while the hub runs first, so kiosk-1's agent opens it with the hub
-  // stopped and holds it (serialport locks it), and the hub's attempts fail from then on.
-  await line.unplug();
+  // Every kiosk is an agent kiosk: the hub leaves kiosk-1's printer to kiosk-1's agent.
   hub = await startOfficeHub();
   const port = Number(new URL(hub.url).port);
   for (const id of kioskIds) await joinKiosk(hub.url, id, codes.get(id) ?? '', join(folder, id));
@@ -252,10 +249,7 @@ try {
       kioskIds.map((kioskId) => startKioskAgentProcess({ kioskId, dataDir: join(folder, kioskId), cwd: root, env })),
     )),
   );
-  await hub.stop({ keepData: true });
-  await line.replug();
   await until("kiosk-1's agent has its ticket printer", () => printerArrivals.length > 0, 20_000);
-  hub = await startOfficeHub(port);
   const hubUrl = hub.url;
   await until(
     'every agent reaches the hub',

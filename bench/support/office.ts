@@ -72,6 +72,7 @@ export function officeSiteConfig(options: {
         ...kiosk,
         id,
         name: `Kiosk ${i + 1}`,
+        agent: true,
         ...(printerPath ? { devices: { ticketPrinter: PrinterSettings.parse({ path: printerPath }) } } : {}),
       };
     }),
