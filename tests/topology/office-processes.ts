@@ -1,0 +1,149 @@
+/**
+ * An office on one machine with real processes: the hub and each kiosk agent are `server/cli/main.ts`
+ * processes, facilities' steps are the CLI (`staff add`, `fleet enrol`, `fleet join`, `fleet list`),
+ * each kiosk's printers and card terminal are simulators on real socat pty pairs held by this test
+ * process, and the LAN between each agent and the hub is a TCP proxy the test can cut.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { KioskConfig } from '../../contract/config.js';
+import { hostSimulator, type SimulatedLine } from '../../hardware/sim/hosting.js';
+import { PrinterSimulator } from '../../hardware/sim/printer-sim.js';
+import { TerminalSimulator } from '../../hardware/sim/terminal-sim.js';
+import { demoSiteFile } from '../../server/demo/seed.js';
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * One run of the office CLI (`node --import tsx server/cli/main.ts …`), `input` on its standard input.
+ * A command still running after `timeoutMs` (a server that should have refused to start) is killed.
+ */
+export function runCli(args: readonly string[], input = '', timeoutMs = 30_000): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(input);
+  });
+}
+
+/** `fleet enrol` on the hub's data folder; answers the one-time code it printed. */
+export async function enrolKiosk(hubDataDir: string, configFile: string, kioskId: string): Promise<string> {
+  const made = await runCli([
+    'fleet',
+    'enrol',
+    kioskId,
+    '--role',
+    'kiosk',
+    '--config',
+    configFile,
+    '--data',
+    hubDataDir,
+  ]);
+  const code = /Enrolment code for \S+ \(kiosk\): (\S+)/.exec(made.stdout)?.[1];
+  if (made.code !== 0 || !code) throw new Error(`fleet enrol ${kioskId} failed (${made.code}):\n${made.stderr}`);
+  return code;
+}
+
+/** `fleet join` on the kiosk, into its own data folder. */
+export function joinHub(hubUrl: string, kioskId: string, code: string, dataDir: string): Promise<CliResult> {
+  return runCli(['fleet', 'join', '--hub', hubUrl, '--id', kioskId, '--code', code, '--data', dataDir]);
+}
+
+/** A kiosk's devices as a site config file gives them (defaults left out). */
+export type KioskDevicesInFile = z.input<typeof KioskConfig>['devices'];
+
+/** One kiosk's devices: simulators on the device ends of pty pairs; the config names the host ends. */
+export interface KioskRig {
+  ticketPrinter: PrinterSimulator;
+  receiptPrinter: PrinterSimulator;
+  cardTerminal: TerminalSimulator;
+  devices: KioskDevicesInFile;
+  stop(): Promise<void>;
+}
+
+export async function startKioskRig(kioskId: string): Promise<KioskRig> {
+  const ticketPrinter = new PrinterSimulator();
+  const receiptPrinter = new PrinterSimulator();
+  const cardTerminal = new TerminalSimulator();
+  const lines: SimulatedLine[] = [];
+  const line = async (device: PrinterSimulator | TerminalSimulator, name: string) => {
+    const made = await hostSimulator(device, { transport: 'pty', name: `${kioskId}-${name}` });
+    lines.push(made);
+    return made.hostPath;
+  };
+  const [ticketPath, receiptPath, terminalPath] = await Promise.all([
+    line(ticketPrinter, 'ticket'),
+    line(receiptPrinter, 'receipt'),
+    line(cardTerminal, 'terminal'),
+  ]);
+  return {
+    ticketPrinter,
+    receiptPrinter,
+    cardTerminal,
+    devices: {
+      ticketPrinter: { path: ticketPath },
+      receiptPrinter: { path: receiptPath },
+      cardTerminal: { path: terminalPath },
+    },
+    stop: async () => {
+      await Promise.all(lines.map((made) => made.stop()));
+    },
+  };
+}
+
+/** The demo site's file with these kiosks (and their devices) instead of its own; answers the file. */
+export function writeSiteConfig(
+  folder: string,
+  kiosks: readonly { id: string; name: string; devices?: KioskDevicesInFile }[],
+): string {
+  const demo: unknown = JSON.parse(readFileSync(demoSiteFile, 'utf8'));
+  if (typeof demo !== 'object' || demo === null) throw new Error(`${demoSiteFile} is not a site config`);
+  const site: Record<string, unknown> = {
+    ...demo,
+    kiosks: kiosks.map((kiosk) => ({
+      id: kiosk.id,
+      name: kiosk.name,
+      offers: ['tickets', 'payments', 'information', 'feedback'],
+      ...(kiosk.devices ? { devices: kiosk.devices } : {}),
+    })),
+  };
+  const file = join(folder, 'site.json');
+  writeFileSync(file, `${JSON.stringify(site, null, 2)}\n`);
+  return file;
+}
+
+export const tempFolder = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
+
+/** Waits (polling, no fixed sleep) until `probe` answers a value; fails after `timeoutMs` saying what. */
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
