@@ -116,7 +116,7 @@ export function writeSiteConfig(
   kiosks: readonly { id: string; name: string; devices?: KioskDevicesInFile }[],
 ): string {
   const demo: unknown = JSON.parse(readFileSync(demoSiteFile, 'utf8'));
-  if (typeof demo !== 'object' || demo === null) throw new Error(`${demoSiteFile} is not a site config`);
+  if (typeof demo !== 'object' || demo === null) throw new Error(`${demoSiteFile.pathname} is not a site config`);
   const site: Record<string, unknown> = {
     ...demo,
     kiosks: kiosks.map((kiosk) => ({

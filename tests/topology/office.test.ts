@@ -318,7 +318,13 @@ describe('an office of real processes', () => {
         );
 
       const period = new URLSearchParams({ from: from.toISOString(), to: new Date(to.getTime() + 1000).toISOString() });
-      const report = await http(hub.url, 'GET', `/api/reports/wait-standard?${period}`, undefined, await staffToken());
+      const report = await http(
+        hub.url,
+        'GET',
+        `/api/reports/wait-standard?${period.toString()}`,
+        undefined,
+        await staffToken(),
+      );
       expect(report.status).toBe(200);
       const standard = WaitStandardReport.parse(report.body);
       expect(standard).toMatchObject({ tickets: 10, pending: 10, breaches: 0 });
@@ -339,9 +345,8 @@ describe('an office of real processes', () => {
         offline.push(await tapAndPrint('kiosk-a'));
         offline.push(await tapAndPrint('kiosk-b'));
       }
-      expect(offline.map((t) => t.number)).toEqual(
-        offline.map((t) => expect.stringMatching(t.kiosk === 'kiosk-a' ? /^H-A\d{2}$/ : /^H-B\d{2}$/)),
-      );
+      for (const ticket of offline)
+        expect(ticket.number).toMatch(ticket.kiosk === 'kiosk-a' ? /^H-A\d{2}$/ : /^H-B\d{2}$/);
       expect(offline.every((t) => t.offline)).toBe(true);
       expect(await waitingIds()).toEqual(before);
 
@@ -381,7 +386,8 @@ describe('an office of real processes', () => {
       const tappedFrom = Date.now();
       const ticket = await tap('kiosk-c');
       const tappedTo = Date.now();
-      expect(ticket).toMatchObject({ offline: true, number: expect.stringMatching(/^H-C\d{2}$/) });
+      expect(ticket.offline).toBe(true);
+      expect(ticket.number).toMatch(/^H-C\d{2}$/);
       // What the kiosk's own clock said: five minutes behind.
       expect(Date.parse(ticket.issuedAt)).toBeLessThan(tappedFrom - 290_000);
 
