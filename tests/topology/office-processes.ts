@@ -1,10 +1,8 @@
 /**
- * An office on one machine with real processes: the hub and each kiosk agent are `server/cli/main.ts`
- * processes, facilities' steps are the CLI (`staff add`, `fleet enrol`, `fleet join`, `fleet list`),
- * each kiosk's printers and card terminal are simulators on real socat pty pairs held by this test
- * process, and the LAN between each agent and the hub is a TCP proxy the test can cut.
+ * The parts of an office on one machine that are not processes (those and the CLI are in
+ * tests/support): each kiosk's printers and card terminal, simulators on real socat pty pairs held
+ * by the test process, and the site config file naming their host ends.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,59 +12,6 @@ import { hostSimulator, type SimulatedLine } from '../../hardware/sim/hosting.js
 import { PrinterSimulator } from '../../hardware/sim/printer-sim.js';
 import { TerminalSimulator } from '../../hardware/sim/terminal-sim.js';
 import { demoSiteFile } from '../../server/demo/seed.js';
-
-export interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * One run of the office CLI (`node --import tsx server/cli/main.ts …`), `input` on its standard input.
- * A command still running after `timeoutMs` (a server that should have refused to start) is killed.
- */
-export function runCli(args: readonly string[], input = '', timeoutMs = 30_000): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, LOG_LEVEL: 'warn' },
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
-}
-
-/** `fleet enrol` on the hub's data folder; answers the one-time code it printed. */
-export async function enrolKiosk(hubDataDir: string, configFile: string, kioskId: string): Promise<string> {
-  const made = await runCli([
-    'fleet',
-    'enrol',
-    kioskId,
-    '--role',
-    'kiosk',
-    '--config',
-    configFile,
-    '--data',
-    hubDataDir,
-  ]);
-  const code = /Enrolment code for \S+ \(kiosk\): (\S+)/.exec(made.stdout)?.[1];
-  if (made.code !== 0 || !code) throw new Error(`fleet enrol ${kioskId} failed (${made.code}):\n${made.stderr}`);
-  return code;
-}
-
-/** `fleet join` on the kiosk, into its own data folder. */
-export function joinHub(hubUrl: string, kioskId: string, code: string, dataDir: string): Promise<CliResult> {
-  return runCli(['fleet', 'join', '--hub', hubUrl, '--id', kioskId, '--code', code, '--data', dataDir]);
-}
 
 /** A kiosk's devices as a site config file gives them (defaults left out). */
 export type KioskDevicesInFile = z.input<typeof KioskConfig>['devices'];

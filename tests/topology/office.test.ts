@@ -24,16 +24,8 @@ import {
   type HubProcess,
 } from '../support/hub-process.js';
 import { messageText } from '../support/websocket-text.js';
-import {
-  enrolKiosk,
-  joinHub,
-  runCli,
-  startKioskRig,
-  tempFolder,
-  until,
-  writeSiteConfig,
-  type KioskRig,
-} from './office-processes.js';
+import { enrolKiosk, joinHub, runCli } from '../support/office-cli.js';
+import { startKioskRig, tempFolder, until, writeSiteConfig, type KioskRig } from './office-processes.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 
 const quiet = { LOG_LEVEL: 'warn' };
@@ -477,20 +469,7 @@ describe('an office of real processes', () => {
       const badCodes = async () => {
         const demoHub = await startHub({ testClock: true, env: quiet, extraArgs: ['--no-kiosk-devices'] });
         extraProcesses.push(demoHub);
-        const enrolled = await runCli([
-          'fleet',
-          'enrol',
-          'kiosk-1',
-          '--role',
-          'kiosk',
-          '--demo',
-          '--expires-minutes',
-          '1',
-          '--data',
-          demoHub.dataDir,
-        ]);
-        const code = /Enrolment code for kiosk-1 \(kiosk\): (\S+)/.exec(enrolled.stdout)?.[1] ?? '';
-        expect(code, enrolled.stderr).not.toBe('');
+        const code = await enrolKiosk(demoHub.dataDir, 'demo', 'kiosk-1', 1);
 
         const wrongCodeDir = join(root, 'wrong-code');
         const wrong = await joinHub(demoHub.url, 'kiosk-1', `${code}x`, wrongCodeDir);
