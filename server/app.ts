@@ -31,8 +31,6 @@ export interface ServerOptions {
   clock?: Clock;
   /** Run device simulators for devices with no real port (demo, tests). */
   simulateDevices?: boolean;
-  /** false: open no kiosk's devices (a hub whose kiosks run kiosk agents, which drive their own). Default true. */
-  kioskDevices?: boolean;
   logger?: Logger;
   /** Built screens; default dist/renderer in this checkout. */
   rendererDir?: string;
@@ -76,10 +74,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
     config: options.config,
     logger,
     events: new EventHub(),
-    devices:
-      options.kioskDevices === false
-        ? createKioskDevices({ ...options.config, kiosks: [] }, { logger, simulate: false })
-        : createKioskDevices(options.config, { logger, simulate: options.simulateDevices ?? false }),
+    devices: createKioskDevices(options.config, { logger, simulate: options.simulateDevices ?? false }),
     dataDir: options.dataDir,
     requireStaff: auth.requireStaff,
     baseUrl: () => baseUrl,

@@ -1,6 +1,6 @@
 /**
  * The office server's command line.
- *   hub --demo | --config FILE  [--port N] [--host H] [--data DIR] [--wait-target SECONDS] [--no-kiosk-devices]
+ *   hub --demo | --config FILE  [--port N] [--host H] [--data DIR] [--wait-target SECONDS]
  *   hub --demo --test-clock [START]   (tests: time stands still and moves by POST /api/test-clock)
  *   config check FILE
  *   staff add USERNAME [--name NAME] [--data DIR]   (password on standard input)
@@ -40,7 +40,6 @@ program
     "override the site's wait standard, in seconds",
     wholeNumberOption('--wait-target', 1),
   )
-  .option('--no-kiosk-devices', "open no kiosk's devices: the kiosks run kiosk agents, which drive their own")
   .option(
     '--test-clock [start]',
     `tests only, with --demo: time stands still at START (ISO 8601, default now) and moves by POST ${testClockPath}`,
@@ -54,7 +53,6 @@ program
       data?: string;
       waitTarget?: number;
       testClock?: string | true;
-      kioskDevices: boolean;
     }) => {
       if (!options.demo === !options.config) {
         console.error('Say which site: --demo for the demo site, or --config FILE for a real one.');
@@ -85,14 +83,7 @@ program
       const dataDir = options.data ?? defaultDataDir();
       const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2));
       const clock = testClock ?? systemClock;
-      const server = await createServer({
-        config,
-        dataDir,
-        clock,
-        simulateDevices: Boolean(options.demo),
-        kioskDevices: options.kioskDevices,
-        logger,
-      });
+      const server = await createServer({ config, dataDir, clock, simulateDevices: Boolean(options.demo), logger });
       if (testClock) registerTestClock(server.app, testClock);
       if (options.demo) await seedDemo(server.staff);
       const url = await server.listen(options.port, options.host);
