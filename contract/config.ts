@@ -36,6 +36,11 @@ export const OfflineSeries = z.string().regex(/^[A-Z]$/, 'an offline series is o
 export const KioskConfig = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{1,60}$/),
   name: z.string().min(1),
+  /**
+   * This kiosk runs its own kiosk agent (docs/operations.md §14): it drives its own devices, and the
+   * hub never opens the serial ports listed under `devices` (they are the kiosk machine's).
+   */
+  agent: z.boolean().default(false),
   /** Letter of this kiosk's offline numbers ("H-A07"); when absent, letters are given in kiosk order. */
   offlineSeries: OfflineSeries.optional(),
   /**

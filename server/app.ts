@@ -34,6 +34,11 @@ export interface ServerOptions {
   logger?: Logger;
   /** Built screens; default dist/renderer in this checkout. */
   rendererDir?: string;
+  /**
+   * 'office' (default): the hub or a single-kiosk server; it opens the devices of every kiosk except
+   * those that run their own agent. 'kiosk-agent': a kiosk's own server, opening its devices.
+   */
+  role?: 'office' | 'kiosk-agent';
   /** Default: every module in server/modules.ts (made for this server). Staff sign-in is always added first. */
   modules?: readonly ServerModule[];
 }
@@ -53,6 +58,10 @@ export const defaultRendererDir = fileURLToPath(new URL('../dist/renderer', impo
 /** The migrations of a server with every module (the CLI opens the database without a server). */
 export const serverMigrations = (): Migration[] =>
   [createAuthModule(), ...createModules()].flatMap((module) => module.migrations);
+
+/** A hub leaves a kiosk's serial ports to that kiosk's own agent. */
+const devicesThisServerOpens = (config: SiteConfig, role: 'office' | 'kiosk-agent'): SiteConfig =>
+  role === 'kiosk-agent' ? config : { ...config, kiosks: config.kiosks.filter((kiosk) => !kiosk.agent) };
 
 export async function createServer(options: ServerOptions): Promise<HubServer> {
   const problems = siteConfigProblems(options.config);
@@ -74,7 +83,10 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
     config: options.config,
     logger,
     events: new EventHub(),
-    devices: createKioskDevices(options.config, { logger, simulate: options.simulateDevices ?? false }),
+    devices: createKioskDevices(devicesThisServerOpens(options.config, options.role ?? 'office'), {
+      logger,
+      simulate: options.simulateDevices ?? false,
+    }),
     dataDir: options.dataDir,
     requireStaff: auth.requireStaff,
     baseUrl: () => baseUrl,

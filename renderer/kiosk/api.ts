@@ -1,8 +1,8 @@
 /** The kiosk's server calls, each checked against the contract. */
 import { z } from 'zod';
-import { must, request } from '../shared/api-client';
+import { ApiRequestError, must, request } from '../shared/api-client';
 import { PrintTicketResponse, Service, type IssueTicketRequest } from '../../contract/queue';
-import { KioskTicket } from '../../contract/agent';
+import { AgentStatus, KioskTicket } from '../../contract/agent';
 import { InfoPage, InfoPageList, PrintInfoResponse } from '../../contract/info';
 import { FeedbackScreenConfig, SubmitFeedbackResponse, type SubmitFeedbackRequest } from '../../contract/feedback';
 import { KioskConfig } from '../../contract/config';
@@ -88,3 +88,15 @@ export const fetchFeedbackConfig = () =>
 
 export const postFeedback = (body: SubmitFeedbackRequest) =>
   must(request('POST', '/api/feedback', SubmitFeedbackResponse, body, { timeoutMs }), 'feedback');
+
+/** The kiosk agent's own state (`GET /api/agent/status`); null when the screen is served by a hub, not an agent. */
+export const fetchAgentStatus = () =>
+  request('GET', '/api/agent/status', AgentStatus, undefined, { timeoutMs: 5_000 }).catch((error: unknown) => {
+    if (error instanceof ApiRequestError && error.status === 404) return null;
+    throw error;
+  });
+
+const ApplyConfigAnswer = z.object({ applying: z.boolean() });
+/** Asks the agent to run the newer config it holds; the screen asks only from its attract screen. */
+export const applyAgentConfig = () =>
+  must(request('POST', '/api/agent/apply-config', ApplyConfigAnswer, {}, { timeoutMs: 5_000 }), 'apply config');

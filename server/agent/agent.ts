@@ -16,7 +16,7 @@ import { createDevicesModule } from '../devices/module.js';
 import { createFeedbackModule } from '../feedback/module.js';
 import { createInfoModule } from '../info/module.js';
 import { readMachineCredential } from '../machines/credential-file.js';
-import { createPaymentsModule } from '../payments/module.js';
+import { createPaymentsModule, type PaymentsModule } from '../payments/module.js';
 import { configPartProblems, loadConfigPart, saveConfigPart } from './config-cache.js';
 import { HubLink, HubRefused, HubUnreachable } from './hub-link.js';
 import { createAgentQueueModule, type AgentQueueModule } from './module.js';
@@ -119,6 +119,7 @@ export async function startKioskAgent(options: KioskAgentOptions): Promise<Kiosk
     );
 
   let queue: AgentQueueModule;
+  let payments: () => PaymentsModule;
   let server: HubServer;
   let url = '';
   const build = async (part: KioskConfigPart, port: number): Promise<string> => {
@@ -130,19 +131,37 @@ export async function startKioskAgent(options: KioskAgentOptions): Promise<Kiosk
       ...(options.issueTimeoutMs !== undefined ? { issueTimeoutMs: options.issueTimeoutMs } : {}),
       ...(options.outbox ? { outbox: options.outbox } : {}),
     });
+    const paymentsModule: PaymentsModule = createPaymentsModule({ officeCredential: () => link.credential });
+    payments = () => paymentsModule;
     server = await createServer({
       config: runningConfig(part, hubUrl),
+      role: 'kiosk-agent',
       dataDir: options.dataDir,
       clock: options.clock,
       logger: options.logger,
       simulateDevices: options.simulateDevices ?? false,
       ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
-      modules: [queue, createFeedbackModule(), createInfoModule(), createDevicesModule(), createPaymentsModule()],
+      modules: [
+        queue,
+        createFeedbackModule({ officeCredential: () => link.credential }),
+        createInfoModule(),
+        createDevicesModule(),
+        paymentsModule,
+      ],
     });
+    // The kiosk screen asks from its attract screen, where no resident is mid-journey; a payment
+    // still running on the terminal holds the change back.
     server.app.post('/api/agent/apply-config', async () => {
-      const applying = pending !== null;
-      if (applying) setImmediate(() => void applyPendingConfig());
-      return { applying };
+      if (pending === null) return { applying: false, reason: 'no newer config' };
+      if (part.config.payments && paymentsModule.service().runner.isTaking(options.kioskId))
+        return { applying: false, reason: 'a payment is in progress' };
+      setImmediate(
+        () =>
+          void applyPendingConfig().catch((error: unknown) =>
+            options.logger.error({ err: error }, 'config not applied'),
+          ),
+      );
+      return { applying: true, version: pending.version };
     });
     return server.listen(port, '127.0.0.1');
   };
@@ -168,6 +187,14 @@ export async function startKioskAgent(options: KioskAgentOptions): Promise<Kiosk
   };
 
   url = await build(running, options.port ?? 0);
+  // Payments waiting for the hub go as soon as it is back, not at their next backoff retry.
+  link.onChange((state) => {
+    if (state === 'online' && running?.config.payments)
+      void payments()
+        .service()
+        .outbox.flush()
+        .catch(() => undefined);
+  });
   link.start();
   const configTimer = setInterval(() => {
     if (link.state === 'online') void checkConfig().catch(() => undefined);

@@ -82,6 +82,11 @@ export class PaymentRunner {
     clearTimeout(timer);
   }
 
+  /** Whether this kiosk's terminal is taking a payment now (a resident is mid-payment). */
+  isTaking(kiosk: string): boolean {
+    return this.active.has(kiosk);
+  }
+
   /** Commits the pending row and starts the authorisation in the background. */
   start(request: NewPayment): JournalRow {
     const terminal = this.deps.devices.forKiosk(request.kiosk).cardTerminal;

@@ -12,13 +12,24 @@ export interface ConfigProblem {
 
 export function siteConfigProblems(config: SiteConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const duplicates = <T>(items: readonly T[], key: (item: T) => string, path: string, what: string) => {
+  /** `key` answers undefined for an item that has no such value (it is skipped). */
+  const duplicates = <T>(
+    items: readonly T[],
+    key: (item: T) => string | undefined,
+    path: string,
+    what: string,
+    field?: string,
+  ) => {
     const seen = new Map<string, number>();
     items.forEach((item, index) => {
       const value = key(item);
+      if (value === undefined) return;
       const first = seen.get(value);
       if (first !== undefined)
-        problems.push({ path: `${path}.${index}`, message: `${what} "${value}" is also used by ${path}.${first}` });
+        problems.push({
+          path: `${path}.${index}${field ? `.${field}` : ''}`,
+          message: `${what} "${value}" is also used by ${path}.${first}`,
+        });
       else seen.set(value, index);
     });
   };
@@ -32,17 +43,15 @@ export function siteConfigProblems(config: SiteConfig): ConfigProblem[] {
   duplicates(config.desks, (d) => d.id, 'desks', 'desk id');
   duplicates(config.kiosks, (k) => k.id, 'kiosks', 'kiosk id');
   // Two kiosks of one series would give the same offline numbers (docs/queue.md "Offline tickets").
-  const seriesHolder = new Map<string, number>();
-  config.kiosks.forEach((kiosk, index) => {
-    if (kiosk.offlineSeries === undefined) return;
-    const first = seriesHolder.get(kiosk.offlineSeries);
-    if (first !== undefined)
-      problems.push({
-        path: `kiosks.${index}.offlineSeries`,
-        message: `offline series "${kiosk.offlineSeries}" is also used by kiosks.${first}`,
-      });
-    else seriesHolder.set(kiosk.offlineSeries, index);
-  });
+  duplicates(config.kiosks, (k) => k.offlineSeries, 'kiosks', 'offline series', 'offlineSeries');
+  // One office per site: a kiosk-only server sends payments and feedback to the same office.
+  const paymentsOffice = config.payments?.office?.url;
+  const feedbackOffice = config.feedback?.forwardTo;
+  if (paymentsOffice && feedbackOffice && new URL(paymentsOffice).origin !== new URL(feedbackOffice).origin)
+    problems.push({
+      path: 'feedback.forwardTo',
+      message: `names another server than payments.office.url (${new URL(paymentsOffice).origin}): a site has one office`,
+    });
   const serviceIds = new Set(config.services.map((s) => s.id));
   config.desks.forEach((desk, d) =>
     desk.services.forEach((service, s) => {

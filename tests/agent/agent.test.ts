@@ -3,6 +3,7 @@
  * the kiosk's offline series while it is away, and every offline ticket reaches the hub's queue once,
  * at its (corrected) kiosk issue time.
  */
+import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AgentStatus, KioskTicket } from '../../contract/agent.js';
@@ -156,5 +157,94 @@ describe('kiosk agent', () => {
     const refused = office.restartAgent('kiosk-b', b.dataDir, b.clock);
     await expect(refused).rejects.toThrow(AgentStartError);
     await expect(refused).rejects.toThrow(/kiosks/);
+  });
+
+  it('takes a newer config from the hub, and runs it once the screen asks from its attract screen', async () => {
+    const config = officeConfig();
+    office = await startOffice(config);
+    const { agent } = await office.startAgent('kiosk-a');
+    await until('the agent reaches the hub', () => agent.link.state === 'online');
+    const before = await status(agent);
+    expect(await agent.checkConfig()).toBe(false);
+
+    await office.stopHub();
+    const renamed = {
+      ...config,
+      services: config.services.map((s) => (s.id === 'housing' ? { ...s, name: 'Housing and homes' } : s)),
+    };
+    await office.restartHub(renamed);
+    expect(await agent.checkConfig()).toBe(true);
+    const waiting = await status(agent);
+    expect(waiting.configVersion).toBe(before.configVersion);
+    expect(waiting.pendingConfigVersion).not.toBeNull();
+    const servicesNow = await agentRequest(agent, 'GET', '/api/services');
+    expect(JSON.stringify(servicesNow.body)).not.toContain('Housing and homes');
+
+    const asked = await agentRequest(agent, 'POST', '/api/agent/apply-config');
+    expect(asked.body, JSON.stringify(asked.body)).toMatchObject({
+      applying: true,
+      version: waiting.pendingConfigVersion,
+    });
+    await until('the new config runs', async () => {
+      const now = await status(agent).catch(() => null);
+      return now?.configVersion === waiting.pendingConfigVersion && now.pendingConfigVersion === null;
+    });
+    const services = await agentRequest(agent, 'GET', '/api/services');
+    expect(JSON.stringify(services.body)).toContain('Housing and homes');
+
+    const live = office;
+    const token = await live.staffToken();
+    await until('the hub hears which version the kiosk runs', async () => {
+      await agent.link.probe();
+      const machines = await live.hubRequest('GET', '/api/machines', undefined, token);
+      return JSON.stringify(machines.body).includes(waiting.pendingConfigVersion ?? 'none');
+    });
+  });
+
+  it('takes payments and feedback with the hub away, and the hub receives each once, from this kiosk', async () => {
+    office = await startOffice();
+    const { agent, clock } = await office.startAgent('kiosk-a');
+    await until('the agent reaches the hub', () => agent.link.state === 'online');
+    await office.stopHub();
+    await until('the agent notices the hub is away', () => agent.link.state === 'offline');
+
+    const paymentId = randomUUID();
+    const started = await agentRequest(agent, 'POST', '/api/payments', {
+      id: paymentId,
+      kiosk: 'kiosk-a',
+      type: 'council-tax',
+      reference: '12345679',
+      amountPence: 2500,
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    await until('the simulated terminal approves', async () => {
+      const payment = await agentRequest(agent, 'GET', `/api/payments/${paymentId}`);
+      return JSON.stringify(payment.body).includes('"outcome":"approved"');
+    });
+    const feedbackId = randomUUID();
+    const tapped = await agentRequest(agent, 'POST', '/api/feedback', {
+      id: feedbackId,
+      rating: 'good',
+      touchpoint: 'kiosk',
+      kiosk: 'kiosk-a',
+      at: clock.now().toISOString(),
+    });
+    expect(tapped.status).toBe(201);
+
+    await office.restartHub();
+    const live = office;
+    const token = await live.staffToken();
+    await until('the hub has the payment', async () => {
+      const list = await live.hubRequest('GET', '/api/payments', undefined, token);
+      return JSON.stringify(list.body).includes(paymentId);
+    });
+    await until('the hub has the feedback', async () => {
+      const report = await live.hubRequest('GET', '/api/reports/feedback', undefined, token);
+      return JSON.stringify(report.body).includes('"good":1');
+    });
+    const list = await live.hubRequest('GET', '/api/payments', undefined, token);
+    expect(JSON.stringify(list.body).split(paymentId).length - 1).toBe(1);
+    expect(JSON.stringify(list.body)).toContain('"kiosk":"kiosk-a"');
+    expect(JSON.stringify(list.body)).not.toMatch(/\b\d{13,19}\b/);
   });
 });

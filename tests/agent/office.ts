@@ -24,8 +24,8 @@ export const officeConfig = (): SiteConfig => {
   return {
     ...demo,
     kiosks: [
-      { ...kiosk, id: 'kiosk-a', name: 'Entrance kiosk' },
-      { ...kiosk, id: 'kiosk-b', name: 'Payments kiosk' },
+      { ...kiosk, id: 'kiosk-a', name: 'Entrance kiosk', agent: true },
+      { ...kiosk, id: 'kiosk-b', name: 'Payments kiosk', agent: true },
     ],
   };
 };
@@ -54,7 +54,7 @@ export interface Office {
   close(): Promise<void>;
 }
 
-const silent = pino({ level: 'silent' });
+const silent = pino({ level: process.env.OFFICE_LOG ?? 'silent' });
 
 export async function startOffice(config: SiteConfig = officeConfig()): Promise<Office> {
   const folders: string[] = [];

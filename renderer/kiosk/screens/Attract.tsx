@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ScreenLayout } from '../components/ScreenLayout';
 import { LanguagePicker } from '../components/LanguagePicker';
+import { useConfigUpdatesWhileIdle } from '../config-updates';
 import { useKioskSetup } from '../setup';
 import { useVisit } from '../store';
 
@@ -9,6 +10,7 @@ export function Attract() {
   const { t } = useTranslation('kiosk');
   const { offers } = useKioskSetup();
   const go = useVisit((s) => s.go);
+  useConfigUpdatesWhileIdle();
   const can = {
     tickets: t('attract.canTickets'),
     payments: t('attract.canPayments'),
