@@ -19,8 +19,8 @@ test('with the hub away, a ticket taken on the kiosk screen has an offline numbe
   const processes: HubProcess[] = [];
   const kioskDir = newDataDir('kiosk-agent-');
   try {
-    // The demo site's hub; its kiosk runs an agent, which drives the kiosk's (simulated) devices.
-    const hub = await startHub({ env: quiet, extraArgs: ['--no-kiosk-devices'] });
+    // The demo site's hub; its kiosk runs an agent, which drives the kiosk's own (simulated) devices.
+    const hub = await startHub({ env: quiet });
     processes.push(hub);
     const code = await enrolKiosk(hub.dataDir, 'demo', 'kiosk-1');
     const joined = await joinHub(hub.url, 'kiosk-1', code, kioskDir);

@@ -58,15 +58,18 @@ export async function startKioskRig(kioskId: string): Promise<KioskRig> {
 /** The demo site's file with these kiosks (and their devices) instead of its own; answers the file. */
 export function writeSiteConfig(
   folder: string,
-  kiosks: readonly { id: string; name: string; devices?: KioskDevicesInFile }[],
+  kiosks: readonly { id: string; name: string; offlineSeries: string; devices?: KioskDevicesInFile }[],
 ): string {
   const demo: unknown = JSON.parse(readFileSync(demoSiteFile, 'utf8'));
   if (typeof demo !== 'object' || demo === null) throw new Error(`${demoSiteFile.pathname} is not a site config`);
   const site: Record<string, unknown> = {
     ...demo,
+    // Each runs its own agent: the hub leaves their serial ports to them.
     kiosks: kiosks.map((kiosk) => ({
       id: kiosk.id,
       name: kiosk.name,
+      agent: true,
+      offlineSeries: kiosk.offlineSeries,
       offers: ['tickets', 'payments', 'information', 'feedback'],
       ...(kiosk.devices ? { devices: kiosk.devices } : {}),
     })),

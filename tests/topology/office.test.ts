@@ -152,9 +152,9 @@ beforeAll(async () => {
   const [a, b] = await Promise.all([startKioskRig('kiosk-a'), startKioskRig('kiosk-b')]);
   rigs.push(a, b);
   configFile = writeSiteConfig(root, [
-    { id: 'kiosk-a', name: 'Entrance kiosk', devices: a.devices },
-    { id: 'kiosk-b', name: 'Payments kiosk', devices: b.devices },
-    { id: 'kiosk-c', name: 'Upstairs kiosk' },
+    { id: 'kiosk-a', name: 'Entrance kiosk', offlineSeries: 'A', devices: a.devices },
+    { id: 'kiosk-b', name: 'Payments kiosk', offlineSeries: 'B', devices: b.devices },
+    { id: 'kiosk-c', name: 'Upstairs kiosk', offlineSeries: 'C' },
   ]);
   hubDir = join(root, 'hub');
   const added = await runCli(
@@ -166,7 +166,7 @@ beforeAll(async () => {
   // The codes are made on the hub's data folder while the hub starts.
   hubPort = await freePort();
   const [started, codeA, codeB, codeC] = await Promise.all([
-    startHub({ configFile, dataDir: hubDir, port: hubPort, env: quiet, extraArgs: ['--no-kiosk-devices'] }),
+    startHub({ configFile, dataDir: hubDir, port: hubPort, env: quiet }),
     enrolKiosk(hubDir, configFile, 'kiosk-a'),
     enrolKiosk(hubDir, configFile, 'kiosk-b'),
     enrolKiosk(hubDir, configFile, 'kiosk-c'),
@@ -275,7 +275,6 @@ describe('an office of real processes', () => {
         dataDir: hubDir,
         port: hubPort,
         env: quiet,
-        extraArgs: ['--no-kiosk-devices'],
       });
       // Nothing reached the hub before this: it was not listening.
       const listeningAt = new Date();
@@ -470,7 +469,7 @@ describe('an office of real processes', () => {
       // Codes last at least a minute (--expires-minutes 1), so a hub with a test clock (the demo
       // site) is moved two minutes on to make one expire. A wrong code is tried first on the same hub.
       const badCodes = async () => {
-        const demoHub = await startHub({ testClock: true, env: quiet, extraArgs: ['--no-kiosk-devices'] });
+        const demoHub = await startHub({ testClock: true, env: quiet });
         extraProcesses.push(demoHub);
         const code = await enrolKiosk(demoHub.dataDir, 'demo', 'kiosk-1', 1);
 
