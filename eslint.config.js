@@ -68,7 +68,7 @@ const rendererRefusals = [
 ];
 
 /** The screens, each its own page. */
-const screens = ['kiosk', 'staff', 'display', 'reports'];
+const screens = ['kiosk', 'staff', 'display', 'reports', 'fleet'];
 
 /**
  * The architecture's boundaries (docs/architecture.md), one block per folder. A file takes the rule

@@ -19,6 +19,7 @@ export default defineConfig({
         display: `${root}/display.html`,
         reports: `${root}/reports.html`,
         payments: `${root}/payments.html`,
+        fleet: `${root}/fleet.html`,
       },
     },
   },

@@ -1,5 +1,5 @@
 /**
- * The four screens, built by Vite into dist/renderer: /kiosk, /staff, /display, /reports each
+ * The screens, built by Vite into dist/renderer: /kiosk, /staff, /display, /reports, /fleet each
  * answer with their page (also below them, for in-page routes); files under /assets and any other
  * built file (sounds, icons) are served as they are.
  */
@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const screens = ['kiosk', 'staff', 'display', 'reports'] as const;
+export const screens = ['kiosk', 'staff', 'display', 'reports', 'fleet'] as const;
 
 export async function registerScreens(app: FastifyInstance, rendererDir: string): Promise<void> {
   // Checked per request, not once: a rebuild while the server runs (vite empties the folder

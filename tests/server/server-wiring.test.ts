@@ -23,7 +23,7 @@ let url: string;
 
 beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
-  for (const screen of ['kiosk', 'staff', 'display', 'reports'])
+  for (const screen of ['kiosk', 'staff', 'display', 'reports', 'fleet'])
     writeFileSync(join(rendererDir, `${screen}.html`), `<!doctype html><title>${screen}</title>`);
   writeFileSync(join(rendererDir, 'assets', 'kiosk-abc123.js'), 'console.log("kiosk")');
   server = await createServer({
@@ -84,7 +84,7 @@ describe('printing a ticket at kiosk-1', () => {
 
 describe('screens', () => {
   it('serves each screen’s page, below its path too, and the built assets', async () => {
-    for (const screen of ['kiosk', 'staff', 'display', 'reports']) {
+    for (const screen of ['kiosk', 'staff', 'display', 'reports', 'fleet']) {
       const response = await fetch(`${url}/${screen}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/html');
