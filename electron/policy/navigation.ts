@@ -10,8 +10,10 @@ export const screensByRole: Record<ShellRole, readonly string[]> = {
   kiosk: ['/kiosk'],
   display: ['/display'],
   // /kiosk?mode=desk: the desk-side kiosk screen a member of staff turns towards the resident.
-  desk: ['/staff', '/reports', '/kiosk'],
-  hub: ['/staff', '/reports', '/display', '/kiosk'],
+  // /payments: settling a payment whose outcome is unknown, and the payments report (linked from /reports).
+  // /fleet: the office's machines, for facilities.
+  desk: ['/staff', '/reports', '/payments', '/kiosk'],
+  hub: ['/staff', '/reports', '/payments', '/fleet', '/display', '/kiosk'],
 };
 
 export type NavigationVerdict = { allow: true } | { allow: false; reason: string };

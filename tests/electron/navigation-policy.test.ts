@@ -34,6 +34,11 @@ describe('navigation', () => {
     expect(navigationVerdict(`${app}/kiosk?mode=desk&desk=desk-1`, app, 'desk').allow).toBe(true);
     expect(navigationVerdict(`${app}/staff`, app, 'display').allow).toBe(false);
     expect(navigationVerdict(`${app}/staff`, app, 'hub').allow).toBe(true);
+    expect(navigationVerdict(`${app}/payments.html`, app, 'desk').allow).toBe(true);
+    expect(navigationVerdict(`${app}/payments.html`, app, 'hub').allow).toBe(true);
+    expect(navigationVerdict(`${app}/fleet`, app, 'hub').allow).toBe(true);
+    expect(navigationVerdict(`${app}/fleet`, app, 'desk').allow).toBe(false);
+    expect(navigationVerdict(`${app}/payments.html`, app, 'kiosk').allow).toBe(false);
   });
 
   it('never opens new windows, even to our own origin', () => {
