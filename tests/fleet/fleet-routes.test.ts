@@ -8,6 +8,8 @@ import type { DeviceState } from '../../contract/devices.js';
 import type { ServerEvent } from '../../contract/events.js';
 import { FleetView, type FleetEvent, type Heartbeat } from '../../contract/fleet.js';
 import { ApiError } from '../../contract/queue.js';
+import { SiteConfig } from '../../contract/config.js';
+import { demoSiteConfig } from '../../server/demo/seed.js';
 import { createFleetModule, type FleetModule } from '../../server/fleet/module.js';
 import { startMachinesServer, type MachinesServer } from '../machines/machines-server.js';
 
@@ -42,9 +44,10 @@ const heartbeat = (overrides: Partial<Heartbeat> = {}): Heartbeat => ({
   ...overrides,
 });
 
-async function startFleetHub(): Promise<{ hub: MachinesServer; fleet: FleetModule }> {
+async function startFleetHub(config?: SiteConfig): Promise<{ hub: MachinesServer; fleet: FleetModule }> {
   let fleet: FleetModule | null = null;
   const started = await startMachinesServer({
+    ...(config ? { config } : {}),
     extraModules: (machines) => {
       fleet = createFleetModule({ requireMachine: machines.requireMachine, machines: machines.reader });
       return [fleet];
@@ -199,6 +202,23 @@ describe('GET /api/fleet', () => {
       clockOffsetMs: 300_000,
       problems: ["Clock 300 s behind the hub: set the machine's time (NTP)."],
     });
+  });
+});
+
+describe('fleet.notSeenAfterSeconds', () => {
+  it("is the site's to set, and a key it does not know is refused", async () => {
+    const config = SiteConfig.parse({ ...demoSiteConfig(), fleet: { notSeenAfterSeconds: 120 } });
+    const { hub: server } = await startFleetHub(config);
+    const desk = await server.credentialUnchecked('desk-1', 'desk');
+    await sendHeartbeat(server, desk, heartbeat());
+    server.clock.advance(90_000);
+    const view = await fleetView(server);
+    expect(view.notSeenAfterSeconds).toBe(120);
+    expect(line(view, 'desk-1')?.status).toBe('ok');
+
+    const typo = SiteConfig.safeParse({ ...demoSiteConfig(), fleet: { notSeenAfterSecs: 120 } });
+    expect(typo.success).toBe(false);
+    expect(SiteConfig.parse(demoSiteConfig()).fleet.notSeenAfterSeconds).toBe(60);
   });
 });
 
