@@ -75,6 +75,13 @@ export const MachinesConfig = z.strictObject({
 });
 export type MachinesConfig = z.infer<typeof MachinesConfig>;
 
+/** The fleet view (docs/operations.md "Fleet view"): when a machine counts as gone quiet. */
+export const FleetConfig = z.strictObject({
+  /** A machine with no heartbeat for longer than this shows as "not seen"; at least 20, as heartbeats come every 15 s. */
+  notSeenAfterSeconds: z.number().int().min(20).max(86_400).default(60),
+});
+export type FleetConfig = z.infer<typeof FleetConfig>;
+
 export const SiteConfig = z.strictObject({
   site: z.strictObject({
     id: z.string().regex(/^[a-z0-9-]{1,60}$/),
@@ -111,6 +118,7 @@ export const SiteConfig = z.strictObject({
   payments: PaymentsConfig.optional(),
   feedback: FeedbackConfig.optional(),
   machines: MachinesConfig.default({ clockOffsetWarnSeconds: 30 }),
+  fleet: FleetConfig.default({ notSeenAfterSeconds: 60 }),
   channelShift: z
     .strictObject({
       faceToFaceCostPence: z.number().int().nonnegative().default(1400),

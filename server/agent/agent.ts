@@ -13,11 +13,15 @@ import { FeedbackConfig } from '../../contract/feedback.js';
 import { createServer, type HubServer } from '../app.js';
 import type { Clock } from '../clock.js';
 import { createDevicesModule } from '../devices/module.js';
-import { createFeedbackModule } from '../feedback/module.js';
+import { createFeedbackModule, type FeedbackModule } from '../feedback/module.js';
 import { createInfoModule } from '../info/module.js';
 import { readMachineCredential } from '../machines/credential-file.js';
 import { createPaymentsModule, type PaymentsModule } from '../payments/module.js';
+import { appVersion } from '../fleet/app-version.js';
+import { outboxDepth } from '../fleet/outbox-depth.js';
+import type { OutboxStatus } from '../outbox/outbox.js';
 import { configPartProblems, loadConfigPart, saveConfigPart } from './config-cache.js';
+import { HeartbeatSender, rememberLastError } from './heartbeat.js';
 import { HubLink, HubRefused, HubUnreachable } from './hub-link.js';
 import { createAgentQueueModule, type AgentQueueModule } from './module.js';
 
@@ -35,6 +39,7 @@ export interface KioskAgentOptions {
   /** Real-time timings, smaller in tests. */
   probeIntervalMs?: number;
   configCheckIntervalMs?: number;
+  heartbeatIntervalMs?: number;
   issueTimeoutMs?: number;
   outbox?: { baseDelayMs?: number; maxDelayMs?: number; pollIntervalMs?: number };
 }
@@ -42,6 +47,7 @@ export interface KioskAgentOptions {
 export interface KioskAgent {
   url: string;
   link: HubLink;
+  heartbeat: HeartbeatSender;
   /** The running server (replaced when a new config is applied). */
   server(): HubServer;
   queue(): AgentQueueModule;
@@ -64,7 +70,10 @@ export function runningConfig(part: KioskConfigPart, hubUrl: string): SiteConfig
   };
 }
 
-export async function startKioskAgent(options: KioskAgentOptions): Promise<KioskAgent> {
+export async function startKioskAgent(agentOptions: KioskAgentOptions): Promise<KioskAgent> {
+  const startedAt = agentOptions.clock.now();
+  const { logger, lastError } = rememberLastError(agentOptions.logger, agentOptions.clock);
+  const options: KioskAgentOptions = { ...agentOptions, logger };
   const credential = readMachineCredential(options.dataDir);
   if (credential.role !== 'kiosk')
     throw new AgentStartError(
@@ -120,6 +129,7 @@ export async function startKioskAgent(options: KioskAgentOptions): Promise<Kiosk
 
   let queue: AgentQueueModule;
   let payments: () => PaymentsModule;
+  let feedback: FeedbackModule;
   let server: HubServer;
   let url = '';
   const build = async (part: KioskConfigPart, port: number): Promise<string> => {
@@ -133,6 +143,7 @@ export async function startKioskAgent(options: KioskAgentOptions): Promise<Kiosk
     });
     const paymentsModule: PaymentsModule = createPaymentsModule({ officeCredential: () => link.credential });
     payments = () => paymentsModule;
+    feedback = createFeedbackModule({ officeCredential: () => link.credential });
     server = await createServer({
       config: runningConfig(part, hubUrl),
       role: 'kiosk-agent',
@@ -141,13 +152,7 @@ export async function startKioskAgent(options: KioskAgentOptions): Promise<Kiosk
       logger: options.logger,
       simulateDevices: options.simulateDevices ?? false,
       ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
-      modules: [
-        queue,
-        createFeedbackModule({ officeCredential: () => link.credential }),
-        createInfoModule(),
-        createDevicesModule(),
-        paymentsModule,
-      ],
+      modules: [queue, feedback, createInfoModule(), createDevicesModule(), paymentsModule],
     });
     // The kiosk screen asks from its attract screen, where no resident is mid-journey; a payment
     // still running on the terminal holds the change back.
@@ -196,6 +201,28 @@ export async function startKioskAgent(options: KioskAgentOptions): Promise<Kiosk
         .catch(() => undefined);
   });
   link.start();
+  const heartbeat = new HeartbeatSender({
+    link,
+    logger: options.logger,
+    heartbeat: () => {
+      const now = options.clock.now();
+      const outboxes: OutboxStatus[] = [queue.outboxStatus()];
+      if (running?.config.payments) outboxes.push(payments().service().outbox.status());
+      const forwarding = feedback.outboxStatus();
+      if (forwarding) outboxes.push(forwarding);
+      return {
+        version: appVersion(),
+        uptimeSeconds: Math.max(0, Math.floor((now.getTime() - startedAt.getTime()) / 1000)),
+        configVersion: running?.version ?? null,
+        devices: server.ctx.devices.states().slice(0, 20),
+        lastError: lastError(),
+        outboxes: outboxes.map(outboxDepth),
+        hub: link.state,
+      };
+    },
+    ...(options.heartbeatIntervalMs !== undefined ? { intervalMs: options.heartbeatIntervalMs } : {}),
+  });
+  heartbeat.start();
   const configTimer = setInterval(() => {
     if (link.state === 'online') void checkConfig().catch(() => undefined);
   }, options.configCheckIntervalMs ?? 30_000);
@@ -206,12 +233,14 @@ export async function startKioskAgent(options: KioskAgentOptions): Promise<Kiosk
       return url;
     },
     link,
+    heartbeat,
     server: () => server,
     queue: () => queue,
     checkConfig,
     applyPendingConfig,
     async close() {
       clearInterval(configTimer);
+      heartbeat.stop();
       link.stop();
       await server.close();
     },

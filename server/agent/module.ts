@@ -11,7 +11,7 @@ import { IssuedTicket, IssueTicketRequest, PrintTicketRequest } from '../../cont
 import { ModuleState, type ServerContext, type ServerModule } from '../context.js';
 import { HttpError, notFound, parseInput } from '../http/errors.js';
 import { httpSender } from '../outbox/http-sender.js';
-import { Outbox } from '../outbox/outbox.js';
+import { Outbox, type OutboxStatus } from '../outbox/outbox.js';
 import { printOn, ticketPrintout, ticketStatusUrl } from '../queue/printing.js';
 import { KioskParams, registerSiteRoutes } from '../queue/site-routes.js';
 import { HubRefused, HubUnreachable, type HubLink } from './hub-link.js';
@@ -33,6 +33,8 @@ export interface AgentQueueModuleOptions {
 
 export interface AgentQueueModule extends ServerModule {
   status(): AgentStatus;
+  /** The offline tickets' outbox (the heartbeat). */
+  outboxStatus(): OutboxStatus;
   /** Sends every offline ticket not yet delivered now (also done whenever the hub comes back). */
   deliverOffline(): Promise<void>;
 }
@@ -65,6 +67,7 @@ export function createAgentQueueModule(options: AgentQueueModuleOptions): AgentQ
     name: 'agent-queue',
     migrations: kioskTicketMigrations,
     status,
+    outboxStatus: () => state.get().outbox.status(),
     async deliverOffline() {
       await state.get().outbox.flush();
     },

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { FeedbackConfig, SubmitFeedbackRequest, type FeedbackScreenConfig } from '../../contract/feedback.js';
 import { ModuleState, type ServerContext, type ServerModule } from '../context.js';
 import { parseInput } from '../http/errors.js';
-import type { Outbox } from '../outbox/outbox.js';
+import type { Outbox, OutboxStatus } from '../outbox/outbox.js';
 import type { TicketReader } from '../queue/ticket-reader.js';
 import { createFeedbackOutbox, enqueueForOffice } from './forwarding.js';
 import { FeedbackRecorder } from './recorder.js';
@@ -32,7 +32,12 @@ function feedbackSettings(ctx: Pick<ServerContext, 'config'>): FeedbackConfig {
   return ctx.config.feedback ?? FeedbackConfig.parse({});
 }
 
-export function createFeedbackModule(options: FeedbackModuleOptions = {}): ServerModule {
+export interface FeedbackModule extends ServerModule {
+  /** The forwarding outbox's status (the fleet view); null when this server forwards nowhere. */
+  outboxStatus(): OutboxStatus | null;
+}
+
+export function createFeedbackModule(options: FeedbackModuleOptions = {}): FeedbackModule {
   const state = new ModuleState<{ outbox: Outbox | null }>('feedback');
   const tickets = options.tickets;
   const lookupTicket: TicketLookup = tickets ? (ticketId) => tickets.waitOf(ticketId) : () => undefined;
@@ -40,6 +45,7 @@ export function createFeedbackModule(options: FeedbackModuleOptions = {}): Serve
   return {
     name: 'feedback',
     migrations: feedbackMigrations,
+    outboxStatus: () => state.current?.outbox?.status() ?? null,
 
     register(app: FastifyInstance, ctx: ServerContext) {
       const settings = feedbackSettings(ctx);

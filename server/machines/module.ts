@@ -5,7 +5,8 @@
  *   GET  /api/machines/me/config → KioskConfigPart                               (an enrolled kiosk)
  *   GET  /api/machines, POST /api/machines/:id/revoke                            (staff)
  * Codes are made on the hub by `npm run fleet -- enrol` (server/cli/fleet.ts). Other modules take
- * `requireMachine(...roles)` as a creation option in server/modules.ts to guard their routes.
+ * `requireMachine(...roles)` as a creation option in server/modules.ts to guard their routes, and
+ * the fleet module takes `reader` (the enrolled machines).
  */
 import type { preHandlerHookHandler } from 'fastify';
 import type { KioskConfigPart } from '../../contract/agent.js';
@@ -23,6 +24,7 @@ import { ModuleState, type ServerModule } from '../context.js';
 import { HttpError, notFound, parseInput } from '../http/errors.js';
 import { kioskConfigPart } from './kiosk-config-part.js';
 import { machinesMigrations } from './migrations.js';
+import { machineReader, type MachineReader } from './reader.js';
 import { MachineRegistry } from './registry.js';
 import { createRequireMachine, machineOf } from './require-machine.js';
 import { machineIdProblem } from './site-rules.js';
@@ -31,6 +33,8 @@ import { EnrolmentThrottle } from './throttle.js';
 export interface MachinesModule extends ServerModule {
   /** Fastify preHandler: only an enrolled, unrevoked machine of one of these roles (any role when none given). */
   requireMachine: (...roles: MachineRole[]) => preHandlerHookHandler;
+  /** The enrolled, unrevoked machines (the fleet view); usable once the server is built. */
+  readonly reader: MachineReader;
 }
 
 const askForNewCode = (machineId: string) =>
@@ -47,6 +51,7 @@ export function createMachinesModule(): MachinesModule {
     name: 'machines',
     migrations: machinesMigrations,
     requireMachine,
+    reader: machineReader(() => state.get().registry),
 
     register(app, ctx) {
       const { registry } = state.set({
