@@ -63,6 +63,14 @@ export const machineConfigVersionHeader = 'x-config-version';
 export const hubTimeHeader = 'x-hub-time';
 
 /**
+ * The version of what machines and their hub say to each other (routes, bodies, events). The hub
+ * answers the one it speaks on every response; a kiosk agent of another version refuses to run
+ * against it, saying which to update, instead of half-working.
+ */
+export const protocolVersion = 1;
+export const protocolVersionHeader = 'x-protocol-version';
+
+/**
  * GET /api/machines/me/config (an enrolled kiosk): the kiosk's part of the site config — the site,
  * services, desks, payment types, feedback and its own kiosks[] entry with `offlineSeries` filled
  * in — with a version (a digest of exactly this part). No other kiosk's entry and no secrets.

@@ -205,6 +205,7 @@ async function run(config: ShellConfig, logger: Logger): Promise<void> {
     logger,
     onStatus: (update) => status.updateChanged(update),
     idleSeconds: () => powerMonitor.getSystemIdleTime(),
+    paymentOpen: () => connection?.paymentOpen?.() ?? false,
     beforeInstall: () => {
       quitting = true;
     },

@@ -16,6 +16,8 @@ export interface ServerConnection {
   origin: string;
   /** 'embedded' when this process runs the office server, 'agent' when it runs the kiosk agent. */
   mode: 'embedded' | 'hub' | 'agent';
+  /** A payment is open on this machine's card terminal (a kiosk agent): updates wait. */
+  paymentOpen?(): boolean;
   close(): Promise<void>;
 }
 
@@ -64,7 +66,12 @@ export async function connectToServer(options: ConnectOptions): Promise<ServerCo
       { url: agent.url, hub: agent.link.hubUrl, state: agent.link.state },
       'kiosk agent running in-process',
     );
-    return { origin: new URL(agent.url).origin, mode: 'agent', close: () => agent.close() };
+    return {
+      origin: new URL(agent.url).origin,
+      mode: 'agent',
+      paymentOpen: () => agent.paymentOpen(),
+      close: () => agent.close(),
+    };
   }
   // The server's modules load only here: a display or desk pointing at a hub never loads them.
   const [{ createServer }, { demoSiteConfig, seedDemo }] = await Promise.all([

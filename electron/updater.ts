@@ -8,11 +8,14 @@
 import type { Logger } from 'pino';
 import type { UpdateStatus } from '../contract/ipc.js';
 import type { ShellConfig } from './config/shell-config.js';
+import { updateFeedFor } from './policy/update-feed.js';
 import { mayInstallUpdate } from './policy/update-window.js';
 
 /** The part of electron-updater's AppUpdater we use. */
 interface AppUpdaterLike {
   autoDownload: boolean;
+  allowDowngrade: boolean;
+  channel: string | null;
   autoInstallOnAppQuit: boolean;
   setFeedURL(options: { provider: 'generic'; url: string }): void;
   checkForUpdates(): Promise<unknown>;
@@ -34,6 +37,8 @@ export interface UpdaterHooks {
   onStatus(status: UpdateStatus): void;
   /** powerMonitor.getSystemIdleTime() */
   idleSeconds(): number;
+  /** A payment is open on this machine (the in-process kiosk agent's terminal); false elsewhere. */
+  paymentOpen(): boolean;
   /** Mark the shell as quitting on purpose before quitAndInstall (so locked windows may close). */
   beforeInstall(): void;
 }
@@ -62,7 +67,11 @@ export async function startUpdater(updates: ShellConfig['updates'], hooks: Updat
   updater.autoDownload = true;
   // Never install on an unplanned quit (a crash restart must come straight back).
   updater.autoInstallOnAppQuit = false;
-  updater.setFeedURL({ provider: 'generic', url: updates.url });
+  const feed = updateFeedFor(updates);
+  updater.setFeedURL({ provider: 'generic', url: feed.url });
+  updater.channel = feed.channel;
+  updater.allowDowngrade = feed.allowDowngrade;
+  hooks.logger.info({ feed: feed.url, channel: feed.channel, pinned: updates.pinVersion ?? null }, 'updates from');
   let ready: string | null = null;
   updater.on('update-available', (info) => hooks.logger.info({ info }, 'update available'));
   updater.on('download-progress', (progress) => {
@@ -91,6 +100,7 @@ export async function startUpdater(updates: ShellConfig['updates'], hooks: Updat
         window: updates.maintenanceWindow,
         idleSeconds: hooks.idleSeconds(),
         minIdleSeconds: updates.minIdleSeconds,
+        paymentOpen: hooks.paymentOpen(),
       })
     )
       return;

@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { ShellRole } from '../../contract/ipc.js';
 import { pinHashPattern } from '../policy/admin-pin.js';
+import { semverPattern } from '../policy/update-feed.js';
 import { hhmmPattern } from '../policy/update-window.js';
 
 const Id = z.string().regex(/^[a-z0-9-]{1,60}$/, 'use 1–60 lower-case letters, digits or "-"');
@@ -73,6 +74,10 @@ export const ShellConfig = z
       .strictObject({
         /** electron-updater generic provider: a folder on any web server holding latest*.yml. */
         url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+        /** Which builds this machine takes first (electron/policy/update-feed.ts): pilot, office or all. */
+        ring: z.enum(['pilot', 'office', 'all']).default('all'),
+        /** Stay on exactly this version (and go back to it), whatever the rings say. */
+        pinVersion: z.string().regex(semverPattern, 'a version like "1.4.2"').optional(),
         checkEveryMinutes: z.number().int().min(5).default(60),
         maintenanceWindow: z
           .strictObject({

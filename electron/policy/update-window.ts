@@ -45,8 +45,12 @@ export interface InstallCheck {
   /** Seconds since the last touch, key or mouse input (Electron powerMonitor.getSystemIdleTime()). */
   idleSeconds: number;
   minIdleSeconds: number;
+  /** A payment is open on this kiosk's terminal (the kiosk agent says): never restart under it. */
+  paymentOpen?: boolean;
 }
 
 export function mayInstallUpdate(check: InstallCheck): boolean {
-  return insideWindow(check.at, check.window) && check.idleSeconds >= check.minIdleSeconds;
+  return (
+    insideWindow(check.at, check.window) && check.idleSeconds >= check.minIdleSeconds && check.paymentOpen !== true
+  );
 }

@@ -7,7 +7,7 @@
  * mid-journey (POST /api/agent/apply-config from the attract screen), by restarting this server.
  */
 import type { Logger } from 'pino';
-import { KioskConfigPart } from '../../contract/agent.js';
+import { KioskConfigPart, protocolVersion } from '../../contract/agent.js';
 import type { SiteConfig } from '../../contract/config.js';
 import { FeedbackConfig } from '../../contract/feedback.js';
 import { createServer, type HubServer } from '../app.js';
@@ -51,6 +51,8 @@ export interface KioskAgent {
   /** The running server (replaced when a new config is applied). */
   server(): HubServer;
   queue(): AgentQueueModule;
+  /** A payment is open on this kiosk's card terminal (an update or a new config waits for it). */
+  paymentOpen(): boolean;
   /** Fetch the hub's config part now; answers whether it is newer than the one running. */
   checkConfig(): Promise<boolean>;
   /** Applies a fetched newer config (restarts this server on the same port); false when there is none. */
@@ -117,6 +119,13 @@ export async function startKioskAgent(agentOptions: KioskAgentOptions): Promise<
   };
 
   running = (await fetchPart()) ?? loadConfigPart(options.dataDir);
+  const hubProtocol = link.hubProtocolVersion;
+  if (hubProtocol !== null && hubProtocol !== protocolVersion)
+    throw new AgentStartError(
+      `This kiosk's build speaks protocol ${protocolVersion} and the hub at ${hubUrl} speaks protocol ${hubProtocol}: ${
+        hubProtocol < protocolVersion ? 'update the hub first' : 'update this kiosk'
+      }, or pin this kiosk to a build of protocol ${hubProtocol} (shell config "updates.pinVersion").`,
+    );
   if (!running)
     throw new AgentStartError(
       `The hub at ${hubUrl} cannot be reached and this kiosk has never fetched its config: start it once with the hub reachable.`,
@@ -238,6 +247,7 @@ export async function startKioskAgent(agentOptions: KioskAgentOptions): Promise<
     queue: () => queue,
     checkConfig,
     applyPendingConfig,
+    paymentOpen: () => Boolean(running?.config.payments) && payments().service().runner.isTaking(options.kioskId),
     async close() {
       clearInterval(configTimer);
       heartbeat.stop();

@@ -6,7 +6,12 @@
  */
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { hubTimeHeader, machineConfigVersionHeader, machineTimeHeader } from '../../contract/agent.js';
+import {
+  hubTimeHeader,
+  machineConfigVersionHeader,
+  machineTimeHeader,
+  protocolVersionHeader,
+} from '../../contract/agent.js';
 import { machineAuthScheme, MachineIdentity } from '../../contract/machines.js';
 import type { Clock } from '../clock.js';
 
@@ -53,6 +58,7 @@ export class HubLink {
   private offsetMs: number | null = null;
   private contactAt: Date | null = null;
   private refusal: string | null = null;
+  private hubProtocol: number | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
   private readonly listeners = new Set<(state: HubState) => void>();
@@ -84,6 +90,11 @@ export class HubLink {
 
   get lastContactAt(): Date | null {
     return this.contactAt;
+  }
+
+  /** The protocol version the hub said it speaks at its last answer; null before any. */
+  get hubProtocolVersion(): number | null {
+    return this.hubProtocol;
   }
 
   /** Why the hub refuses this machine (revoked, unknown), when it does. */
@@ -196,6 +207,8 @@ export class HubLink {
   private heard(response: Response, sentAt: number): void {
     const receivedAt = this.options.clock.now().getTime();
     this.contactAt = new Date(receivedAt);
+    const protocol = Number(response.headers.get(protocolVersionHeader));
+    if (Number.isInteger(protocol) && protocol > 0) this.hubProtocol = protocol;
     const hubTime = Date.parse(response.headers.get(hubTimeHeader) ?? '');
     if (Number.isFinite(hubTime)) this.offsetMs = Math.round(hubTime - (sentAt + receivedAt) / 2);
   }

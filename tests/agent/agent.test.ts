@@ -4,9 +4,10 @@
  * at its (corrected) kiosk issue time.
  */
 import { randomUUID } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AgentStatus, KioskTicket } from '../../contract/agent.js';
+import { AgentStatus, KioskTicket, protocolVersion, protocolVersionHeader } from '../../contract/agent.js';
 import { QueueEntry } from '../../contract/queue.js';
 import { AgentStartError, type KioskAgent } from '../../server/agent/agent.js';
 import { ManualClock } from '../../server/clock.js';
@@ -246,5 +247,35 @@ describe('kiosk agent', () => {
     expect(JSON.stringify(list.body).split(paymentId).length - 1).toBe(1);
     expect(JSON.stringify(list.body)).toContain('"kiosk":"kiosk-a"');
     expect(JSON.stringify(list.body)).not.toMatch(/\b\d{13,19}\b/);
+  });
+
+  it('refuses to run against a hub that speaks another protocol, saying which to update', async () => {
+    office = await startOffice();
+    const first = await office.startAgent('kiosk-a');
+    await first.agent.close();
+    const hubUrl = office.hubUrl;
+    // A hub of a newer build: the same answers, another protocol version.
+    const newerHub = createHttpServer((request, response) => {
+      void fetch(`${hubUrl}${request.url ?? '/'}`, {
+        method: request.method ?? 'GET',
+        headers: { authorization: request.headers.authorization ?? '' },
+      }).then(async (answer) => {
+        const headers = Object.fromEntries(answer.headers);
+        response.writeHead(answer.status, { ...headers, [protocolVersionHeader]: String(protocolVersion + 1) });
+        response.end(Buffer.from(await answer.arrayBuffer()));
+      });
+    });
+    await new Promise<void>((resolve) => newerHub.listen(0, '127.0.0.1', resolve));
+    const address = newerHub.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const refused = office.restartAgent('kiosk-a', first.dataDir, first.clock, {
+        hubUrl: `http://127.0.0.1:${port}`,
+      });
+      await expect(refused).rejects.toThrow(AgentStartError);
+      await expect(refused).rejects.toThrow(/speaks protocol 1 and the hub .* speaks protocol 2: update this kiosk/);
+    } finally {
+      newerHub.close();
+    }
   });
 });

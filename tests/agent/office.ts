@@ -43,7 +43,12 @@ export interface Office {
     options?: { clock?: ManualClock } & Partial<KioskAgentOptions>,
   ): Promise<{ agent: KioskAgent; clock: ManualClock; dataDir: string }>;
   /** Starts an agent again on a data folder it ran on before (no new enrolment). */
-  restartAgent(kioskId: string, dataDir: string, clock: ManualClock): Promise<KioskAgent>;
+  restartAgent(
+    kioskId: string,
+    dataDir: string,
+    clock: ManualClock,
+    options?: Partial<KioskAgentOptions>,
+  ): Promise<KioskAgent>;
   hubRequest(
     method: 'GET' | 'POST',
     url: string,
@@ -143,7 +148,7 @@ export async function startOffice(config: SiteConfig = officeConfig()): Promise<
       const agent = await runAgent(kioskId, dataDir, clock, options);
       return { agent, clock, dataDir };
     },
-    restartAgent: (kioskId, dataDir, clock) => runAgent(kioskId, dataDir, clock),
+    restartAgent: (kioskId, dataDir, clock, options) => runAgent(kioskId, dataDir, clock, options),
     hubRequest,
     async staffToken() {
       await running().staff.upsert('lead', 'lead-password-1', 'Lead');
