@@ -44,7 +44,23 @@ export async function readSiteConfig(file: string): Promise<SiteConfig> {
 export async function connectToServer(options: ConnectOptions): Promise<ServerConnection> {
   const { server } = options.config;
   if (server.mode === 'hub') {
-    return { origin: new URL(server.url).origin, mode: 'hub', close: async () => undefined };
+    // A desk or display that joined the hub tells the fleet view it is there.
+    const [{ startScreenMachineHeartbeat }, { systemClock }] = await Promise.all([
+      import('../server/agent/screen-machine.js'),
+      import('../server/clock.js'),
+    ]);
+    const heartbeat = startScreenMachineHeartbeat({
+      dataDir: options.defaultDataDir,
+      hubUrl: new URL(server.url).origin,
+      clock: systemClock,
+      logger: options.logger,
+    });
+    if (!heartbeat) options.logger.info('this machine has not joined the hub (npm run fleet -- join): no heartbeat');
+    return {
+      origin: new URL(server.url).origin,
+      mode: 'hub',
+      close: async () => heartbeat?.stop(),
+    };
   }
   if (server.mode === 'agent') {
     const [{ startKioskAgent }, { systemClock }] = await Promise.all([
