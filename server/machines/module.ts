@@ -47,6 +47,7 @@ export function createMachinesModule(): MachinesModule {
     name: 'machines',
     migrations: machinesMigrations,
     requireMachine,
+    metricSources: { machines: () => state.current?.registry.list() ?? [] },
 
     register(app, ctx) {
       const { registry } = state.set({
