@@ -4,6 +4,8 @@
  * number in a label; served on loopback and to staff, refused to anyone else.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { outcomeOf, type PaymentState } from '../../contract/payments.js';
 import { IssuedTicket } from '../../contract/queue.js';
 import { Outbox } from '../../server/outbox/outbox.js';
 import { startMetricsServer, sample, type MetricsServer } from './metrics-server.js';
@@ -82,6 +84,27 @@ describe('/metrics', () => {
     ).toBe(1);
     expect(text).not.toContain(ticket.id);
     expect(text).not.toContain('no-such');
+  });
+
+  it('counts each payment outcome once, though a result is published again when its receipt prints', async () => {
+    const server = await start();
+    const result = (id: string, state: PaymentState) =>
+      server.server.ctx.events.publish({
+        type: 'payment.result',
+        at: server.clock.now().toISOString(),
+        id,
+        kiosk: 'kiosk-1',
+        state,
+        outcome: outcomeOf(state),
+      });
+    const approved = randomUUID();
+    result(approved, 'approved');
+    result(approved, 'receipt-printed');
+    result(randomUUID(), 'declined');
+    const text = await scrape(server);
+    expect(sample(text, 'reception_payment_results_total', { outcome: 'approved' })).toBe(1);
+    expect(sample(text, 'reception_payment_results_total', { outcome: 'declined' })).toBe(1);
+    expect(text).not.toContain(approved);
   });
 
   it('gives each server its own counts (two servers in one process)', async () => {
