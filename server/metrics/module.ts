@@ -80,7 +80,7 @@ function createMetrics(ctx: ServerContext, sources: () => MetricSources[]) {
   });
   const paymentResults = new Counter({
     name: 'reception_payment_results_total',
-    help: 'Card payments reaching an outcome, by outcome (a payment settled after "unknown" counts again under its settled outcome).',
+    help: 'Card payments reaching an outcome on the terminal, by outcome (staff settling an "unknown" one later is not counted here).',
     labelNames: ['outcome'] as const,
     registers,
   });
