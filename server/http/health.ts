@@ -7,6 +7,7 @@
  *   what is wrong.
  */
 import type { FastifyInstance } from 'fastify';
+import { basename } from 'node:path';
 import type { DeviceDirectory } from '../../hardware/types.js';
 import type { Clock } from '../clock.js';
 import type { ServerModule } from '../context.js';
@@ -43,7 +44,7 @@ function databaseCheck(db: Db, clock: Clock, probe: Statement<[string]>): Readin
     return {
       name: 'database',
       ok: false,
-      problem: `The database ${db.name} does not take writes (${messageOf(error)}): nothing can be issued or recorded until it does.`,
+      problem: `The database (${basename(db.name)}) does not take writes (${messageOf(error)}): nothing can be issued or recorded until it does.`,
     };
   }
 }

@@ -6,8 +6,8 @@
  * (outboxes, devices, machines) are read when scraped. Labels carry services, kiosks, devices,
  * outboxes, machines and route patterns only: never a ticket id, number or anything a resident gave.
  *
- * Who may scrape: a caller on this machine (loopback), or anyone else with a staff token. A hub's
- * Prometheus elsewhere scrapes through a loopback tunnel or a reverse proxy on the hub.
+ * Who may scrape: a caller on this machine (loopback), or anyone else with a staff token. A reverse
+ * proxy on the same machine would make every caller loopback: it must not pass /metrics on.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -31,8 +31,27 @@ export interface MetricsModuleOptions {
 
 // An offline ticket's number carries the kiosk's series after a dash ("H-A07"); the hub's own do not.
 const offlineNumber = /^[A-Z]{1,2}-[A-Z]\d{2,4}$/;
-/** Payment ids whose last counted outcome is kept, so a repeated result (receipt printed) counts once. */
-const rememberedPayments = 1000;
+/**
+ * The last value counted per id, for the most recent ids only: a repeated event (a payment's result
+ * again when its receipt prints, a ticket issued again when the hub renumbers a tap to the offline
+ * number its resident holds) is counted once.
+ */
+class RecentlyCounted {
+  private readonly values = new Map<string, string>();
+  constructor(private readonly size: number) {}
+
+  /** True when id has not been counted with this value; remembers it. */
+  first(id: string, value: string): boolean {
+    if (this.values.get(id) === value) return false;
+    this.values.delete(id);
+    this.values.set(id, value);
+    if (this.values.size > this.size) {
+      const oldest = this.values.keys().next();
+      if (!oldest.done) this.values.delete(oldest.value);
+    }
+    return true;
+  }
+}
 
 const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -68,7 +87,7 @@ function createMetrics(ctx: ServerContext, sources: () => MetricSources[]) {
 
   const ticketsIssued = new Counter({
     name: 'reception_tickets_issued_total',
-    help: 'Tickets issued, by service and origin (hub: issued by the hub; kiosk-offline: issued by a kiosk with the hub away, counted when it reaches the hub).',
+    help: 'Tickets issued, by service and origin (hub: issued by the hub; kiosk-offline: issued by a kiosk with the hub away, counted when it reaches the hub). A tap counts once.',
     labelNames: ['service', 'origin'] as const,
     registers,
   });
@@ -141,10 +160,12 @@ function createMetrics(ctx: ServerContext, sources: () => MetricSources[]) {
     registers,
   });
 
-  const countedPayments = new Map<string, string>();
+  const countedTickets = new RecentlyCounted(2000);
+  const countedPayments = new RecentlyCounted(1000);
   const count = (event: ServerEvent): void => {
     switch (event.type) {
       case 'ticket.issued':
+        if (!countedTickets.first(event.ticket.id, 'issued')) return;
         ticketsIssued.inc({
           service: event.ticket.service,
           origin: offlineNumber.test(event.ticket.number) ? 'kiosk-offline' : 'hub',
@@ -154,13 +175,7 @@ function createMetrics(ctx: ServerContext, sources: () => MetricSources[]) {
         ticketsCalled.inc({ service: event.ticket.service });
         return;
       case 'payment.result': {
-        if (event.outcome === 'in-progress' || countedPayments.get(event.id) === event.outcome) return;
-        countedPayments.delete(event.id);
-        countedPayments.set(event.id, event.outcome);
-        if (countedPayments.size > rememberedPayments) {
-          const oldest = countedPayments.keys().next();
-          if (!oldest.done) countedPayments.delete(oldest.value);
-        }
+        if (event.outcome === 'in-progress' || !countedPayments.first(event.id, event.outcome)) return;
         paymentResults.inc({ outcome: event.outcome });
         return;
       }

@@ -63,7 +63,11 @@ describe('health', () => {
     const answer = await readiness(running);
     expect(answer.status).toBe(503);
     expect(answer.body.checks.find((check) => check.name === 'database')?.ok).toBe(false);
-    expect(answer.body.problems).toEqual([expect.stringMatching(/database .* does not take writes \(.*readonly/)]);
+    expect(answer.body.problems).toEqual([
+      expect.stringMatching(/^The database \(reception\.sqlite\) does not take writes \(.*readonly/),
+    ]);
+    // Public: the answer names the file, not where it lives.
+    expect(JSON.stringify(answer.body)).not.toContain(running.server.ctx.dataDir);
 
     running.server.ctx.db.pragma('query_only = OFF');
     expect((await readiness(running)).status).toBe(200);
@@ -74,7 +78,9 @@ describe('health', () => {
     running.server.ctx.db.close();
     const answer = await readiness(running);
     expect(answer.status).toBe(503);
-    expect(answer.body.problems).toEqual([expect.stringMatching(/database .* does not take writes/)]);
+    expect(answer.body.problems).toEqual([
+      expect.stringMatching(/^The database \(reception\.sqlite\) does not take writes/),
+    ]);
   });
 
   it('/readyz is 503 naming a device that has not reported, and ready once its supervisor has', async () => {

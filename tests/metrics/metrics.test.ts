@@ -107,6 +107,22 @@ describe('/metrics', () => {
     expect(text).not.toContain(approved);
   });
 
+  it('counts a tap once when the hub issues it again under the offline number its resident holds', async () => {
+    const server = await start();
+    const issued = await issue(server, 'housing');
+    const { position: _position, estimatedWaitMinutes: _wait, ...ticket } = issued;
+    server.server.ctx.events.publish({
+      type: 'ticket.issued',
+      at: server.clock.now().toISOString(),
+      ticket: { ...ticket, number: 'H-A01' },
+    });
+    const text = await scrape(server);
+    expect(sample(text, 'reception_tickets_issued_total', { service: 'housing', origin: 'hub' })).toBe(1);
+    expect(sample(text, 'reception_tickets_issued_total', { service: 'housing', origin: 'kiosk-offline' })).toBe(
+      undefined,
+    );
+  });
+
   it('gives each server its own counts (two servers in one process)', async () => {
     const one = await start();
     const two = await start();
