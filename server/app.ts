@@ -1,6 +1,6 @@
 /**
  * Builds the office server: one SQLite file, every module in server/modules.ts, the event socket,
- * the screens, one error shape and the security headers. Used by the `hub` CLI, the Electron shell
+ * the screens, one error shape and the security headers, health (/healthz, /readyz) and /metrics. Used by the `hub` CLI, the Electron shell
  * (in-process) and tests.
  */
 import fastifyWebsocket from '@fastify/websocket';
@@ -17,9 +17,11 @@ import type { ServerContext, ServerModule } from './context.js';
 import { EventHub } from './events.js';
 import { handleErrors, parseJsonBodies } from './http/error-handling.js';
 import { registerEventSocket } from './http/events-socket.js';
+import { createHealthModule, type ReadinessCheck } from './http/health.js';
 import { addHubTimeHeader } from './http/hub-time.js';
 import { registerScreens } from './http/screens.js';
 import { addSecurityHeaders } from './http/security.js';
+import { createMetricsModule } from './metrics/module.js';
 import { createModules } from './modules.js';
 import { siteConfigProblems } from './queue/site-rules.js';
 import { openDatabase, type Migration } from './store/database.js';
@@ -41,6 +43,8 @@ export interface ServerOptions {
   role?: 'office' | 'kiosk-agent';
   /** Default: every module in server/modules.ts (made for this server). Staff sign-in is always added first. */
   modules?: readonly ServerModule[];
+  /** Readiness checks of whoever runs this server, added to /readyz (a kiosk agent: the hub is reachable). */
+  readinessChecks?: () => ReadinessCheck[];
 }
 
 export interface HubServer {
@@ -57,7 +61,7 @@ export const defaultRendererDir = fileURLToPath(new URL('../dist/renderer', impo
 
 /** The migrations of a server with every module (the CLI opens the database without a server). */
 export const serverMigrations = (): Migration[] =>
-  [createAuthModule(), ...createModules()].flatMap((module) => module.migrations);
+  [createAuthModule(), createHealthModule(), ...createModules()].flatMap((module) => module.migrations);
 
 /** A hub leaves a kiosk's serial ports to that kiosk's own agent. */
 const devicesThisServerOpens = (config: SiteConfig, role: 'office' | 'kiosk-agent'): SiteConfig =>
@@ -69,7 +73,14 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
     throw new Error(`The site config is not valid:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
 
   const auth = createAuthModule();
-  const modules = [auth, ...(options.modules ?? createModules())];
+  const ownModules = options.modules ?? createModules();
+  // Metrics first: its request timing hook then covers every route.
+  const modules = [
+    auth,
+    createMetricsModule({ modules: ownModules }),
+    createHealthModule(options.readinessChecks ? { readinessChecks: options.readinessChecks } : {}),
+    ...ownModules,
+  ];
   const logger = options.logger ?? pino({ level: 'info' });
   const clock = options.clock ?? systemClock;
   const db = openDatabase(

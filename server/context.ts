@@ -14,6 +14,7 @@ import type { SiteConfig } from '../contract/config.js';
 import type { DeviceDirectory } from '../hardware/types.js';
 import type { Clock } from './clock.js';
 import type { EventHub } from './events.js';
+import type { MetricSources } from './metrics/sources.js';
 import type { Db, Migration } from './store/database.js';
 
 export interface ServerContext {
@@ -40,6 +41,8 @@ export interface ServerModule {
   /** Background work once listening (outbox senders, device supervisors). */
   start?(ctx: ServerContext): void | Promise<void>;
   stop?(ctx: ServerContext): void | Promise<void>;
+  /** Readers the metrics ask at scrape time (server/metrics/module.ts). */
+  metricSources?: MetricSources;
 }
 
 /** What a module keeps for the one server it is registered with. */

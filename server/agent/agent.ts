@@ -14,6 +14,7 @@ import { createServer, type HubServer } from '../app.js';
 import type { Clock } from '../clock.js';
 import { createDevicesModule } from '../devices/module.js';
 import { createFeedbackModule, type FeedbackModule } from '../feedback/module.js';
+import type { ReadinessCheck } from '../http/health.js';
 import { createInfoModule } from '../info/module.js';
 import { readMachineCredential } from '../machines/credential-file.js';
 import { createPaymentsModule, type PaymentsModule } from '../payments/module.js';
@@ -69,6 +70,20 @@ export function runningConfig(part: KioskConfigPart, hubUrl: string): SiteConfig
     ...config,
     ...(config.payments ? { payments: { ...config.payments, office: { url: hubUrl } } } : {}),
     feedback: FeedbackConfig.parse({ ...config.feedback, forwardTo: hubUrl }),
+  };
+}
+
+/** Readiness of an agent: the hub answers (tickets are issued offline while it does not). */
+export function hubReachable(link: HubLink): ReadinessCheck {
+  if (link.state === 'online') return { name: 'hub', ok: true };
+  const lastContact = link.lastContactAt ? `last contact ${link.lastContactAt.toISOString()}` : 'never reached';
+  return {
+    name: 'hub',
+    ok: false,
+    problem:
+      link.state === 'refused'
+        ? `The hub at ${link.hubUrl} refuses this kiosk (${link.refusedBecause ?? 'refused'}): enrol it again.`
+        : `The hub at ${link.hubUrl} cannot be reached (${lastContact}): tickets are issued offline until it is back.`,
   };
 }
 
@@ -161,6 +176,7 @@ export async function startKioskAgent(agentOptions: KioskAgentOptions): Promise<
       logger: options.logger,
       simulateDevices: options.simulateDevices ?? false,
       ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
+      readinessChecks: () => [hubReachable(link)],
       modules: [queue, feedback, createInfoModule(), createDevicesModule(), paymentsModule],
     });
     // The kiosk screen asks from its attract screen, where no resident is mid-journey; a payment

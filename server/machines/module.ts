@@ -52,6 +52,7 @@ export function createMachinesModule(): MachinesModule {
     migrations: machinesMigrations,
     requireMachine,
     reader: machineReader(() => state.get().registry),
+    metricSources: { machines: () => state.current?.registry.list() ?? [] },
 
     register(app, ctx) {
       const { registry } = state.set({
