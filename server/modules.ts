@@ -12,6 +12,7 @@ import { createMachinesModule } from './machines/module.js';
 import { createPaymentsModule } from './payments/module.js';
 import { createQueueModule } from './queue/module.js';
 import { createReportsModule } from './reports/module.js';
+import { createSupportModule } from './support/module.js';
 
 /** Every module, in registration order. */
 export function createModules(): ServerModule[] {
@@ -25,5 +26,6 @@ export function createModules(): ServerModule[] {
     createDevicesModule(),
     createPaymentsModule({ requireMachine: machines.requireMachine }),
     machines,
+    createSupportModule(),
   ];
 }
