@@ -75,7 +75,7 @@ export interface FileLogger {
   /** The folder the files are in. */
   folder: string;
   /** Writes what is buffered and closes the file. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Rotation read from LOG_MAX_SIZE and LOG_KEEP_FILES, for facilities who need other limits. */
