@@ -6,7 +6,7 @@
  * searched. The facts support needs (site name, versions, machines, outboxes, errors) are there.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -17,6 +17,7 @@ import { ManualClock } from '../../server/clock.js';
 import { createLogger, type FileLogger } from '../../server/logging/logger.js';
 import { writeMachineCredential } from '../../server/machines/credential-file.js';
 import { MachineRegistry } from '../../server/machines/registry.js';
+import { kioskConfigPart } from '../../server/machines/kiosk-config-part.js';
 import { hashCredential, normaliseCode } from '../../server/machines/secrets.js';
 import { Outbox } from '../../server/outbox/outbox.js';
 import { appVersion, collectSupportBundle, writeSupportBundle } from '../../server/support/bundle.js';
@@ -282,6 +283,34 @@ describe('support bundle', () => {
     const files = await unpack(out);
     expectNoSecretIn(files);
     expectTheFactsIn(files);
+  });
+
+  it('on a kiosk, the command takes the config part its agent last fetched, without the terminal password', async () => {
+    const kioskData = join(work, 'kiosk-data');
+    mkdirSync(join(kioskData, 'agent'), { recursive: true });
+    const part = kioskConfigPart(twoKioskConfig(), 'kiosk-1');
+    if (!part.ok) throw new Error(part.problem);
+    writeFileSync(join(kioskData, 'agent', 'config.json'), JSON.stringify(part.part, null, 2));
+    expect(JSON.stringify(part.part)).toContain(terminalPasswords[0]);
+    const out = join(work, 'kiosk.tar.gz');
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'server/cli/main.ts', 'support-bundle', '--data', kioskData, '--out', out],
+      { encoding: 'utf8', timeout: 90_000 },
+    );
+    expect(result.status).toBe(0);
+    const files = await unpack(out);
+    for (const [path, bytes] of files)
+      expect(bytes.includes(Buffer.from(terminalPasswords[0] ?? '')), `${path} holds the terminal password`).toBe(
+        false,
+      );
+    const config = JSON.parse(files.get('support-bundle/config.json')?.toString('utf8') ?? '{}') as {
+      source: string;
+      config: { site: { name: string }; kiosks: { id: string }[] };
+    };
+    expect(config.source).toContain('as last fetched from the hub');
+    expect(config.config.site.name).toBe(siteName);
+    expect(config.config.kiosks.map((kiosk) => kiosk.id)).toEqual(['kiosk-1']);
   });
 
   it('the command names the folder when there is no data folder', () => {
