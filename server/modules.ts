@@ -15,6 +15,7 @@ import type { OutboxStatus } from './outbox/outbox.js';
 import { createPaymentsModule } from './payments/module.js';
 import { createQueueModule } from './queue/module.js';
 import { createReportsModule } from './reports/module.js';
+import { createSupportModule } from './support/module.js';
 
 /** Every module, in registration order. */
 export function createModules(): ServerModule[] {
@@ -42,5 +43,6 @@ export function createModules(): ServerModule[] {
     payments,
     machines,
     fleet,
+    createSupportModule(),
   ];
 }

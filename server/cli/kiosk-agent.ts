@@ -5,10 +5,10 @@
  * hub does with a kiosk whose clock is off.
  */
 import type { Command } from 'commander';
-import pino from 'pino';
 import { AgentStartError, startKioskAgent } from '../agent/agent.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
+import { createLogger, logRotationFromEnv } from '../logging/logger.js';
 import { CredentialFileError } from '../machines/credential-file.js';
 import { defaultDataDir } from './data-dir.js';
 import { wholeNumberOption } from './options.js';
@@ -44,8 +44,14 @@ export function registerKioskAgentCommand(program: Command): void {
         simulate?: boolean;
         clockSkew?: number;
       }) => {
-        const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2));
         const dataDir = options.data ?? defaultDataDir();
+        const { logger } = await createLogger({
+          dataDir,
+          name: 'kiosk-agent',
+          level: process.env.LOG_LEVEL ?? 'info',
+          rotation: logRotationFromEnv(),
+          stderr: true,
+        });
         try {
           const agent = await startKioskAgent({
             kioskId: options.kiosk,

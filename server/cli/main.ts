@@ -6,9 +6,9 @@
  *   staff add USERNAME [--name NAME] [--data DIR]   (password on standard input)
  *   fleet enrol|list|revoke|join …                  (machines joining the office: server/cli/fleet.ts)
  *   kiosk-agent --kiosk ID [--hub URL] [--data DIR] [--port N]   (a kiosk's own server: server/cli/kiosk-agent.ts)
+ *   support-bundle [--data DIR] [--config FILE] [--out FILE]      (server/cli/support-bundle.ts)
  */
 import { Command } from 'commander';
-import pino from 'pino';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { createServer, databaseFileName, serverMigrations } from '../app.js';
@@ -16,11 +16,13 @@ import { StaffAccounts } from '../auth/staff.js';
 import { systemClock } from '../clock.js';
 import { openDatabase } from '../store/database.js';
 import { demoSiteConfig, demoStaff, seedDemo } from '../demo/seed.js';
+import { createLogger, logRotationFromEnv } from '../logging/logger.js';
 import { screens } from '../http/screens.js';
 import { defaultDataDir } from './data-dir.js';
 import { wholeNumberOption } from './options.js';
 import { registerFleetCommands } from './fleet.js';
 import { registerKioskAgentCommand } from './kiosk-agent.js';
+import { registerSupportBundleCommand } from './support-bundle.js';
 import { closeOnSignals } from './signals.js';
 import { checkSiteConfigFile } from './site-config.js';
 import { registerTestClock, testClockPath, testClockStartingAt } from './test-clock.js';
@@ -81,7 +83,13 @@ program
         config = demoSiteConfig(options.waitTarget === undefined ? {} : { waitTargetSeconds: options.waitTarget });
       }
       const dataDir = options.data ?? defaultDataDir();
-      const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2));
+      const { logger, folder: logFolder } = await createLogger({
+        dataDir,
+        name: 'hub',
+        level: process.env.LOG_LEVEL ?? 'info',
+        rotation: logRotationFromEnv(),
+        stderr: true,
+      });
       const clock = testClock ?? systemClock;
       const server = await createServer({ config, dataDir, clock, simulateDevices: Boolean(options.demo), logger });
       if (testClock) registerTestClock(server.app, testClock);
@@ -90,6 +98,7 @@ program
 
       console.log(`Reception Kiosk office server for ${config.site.name} (${options.demo ? 'demo' : options.config})`);
       console.log(`Data: ${dataDir}/${databaseFileName}`);
+      console.log(`Logs: ${logFolder}`);
       console.log(`Listening on ${url}`);
       for (const screen of screens) console.log(`  ${screen.padEnd(8)} ${url}/${screen}`);
       console.log(`  api      ${url}/api/services`);
@@ -163,5 +172,6 @@ configCommand
 
 registerFleetCommands(program);
 registerKioskAgentCommand(program);
+registerSupportBundleCommand(program);
 
 await program.parseAsync(process.argv);

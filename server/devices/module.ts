@@ -17,6 +17,8 @@ export function createDevicesModule(): ServerModule {
     },
     start(ctx) {
       state.get().unsubscribe = ctx.devices.onChange((device) => {
+        // Also what a support bundle made with the server stopped reads the devices from.
+        ctx.logger.info({ deviceState: device }, 'device state changed');
         const event: DeviceEvent = { type: 'device.state', at: ctx.clock.now().toISOString(), device };
         ctx.events.publish(event);
       });
