@@ -167,6 +167,8 @@ export default tseslint.config(
       'node_modules/',
       'dist/',
       'dist-electron/',
+      'dist-server/',
+      'release/',
       'bench/results/',
       'test-results/',
       'playwright-report/',
