@@ -21,7 +21,9 @@ describe('npm run dist without the Electron binary', () => {
       expect(result.stdout).toBe('');
       const lines = result.stderr.trimEnd().split('\n');
       expect(lines, result.stderr).toHaveLength(1);
-      expect(lines[0]).toMatch(/^npm run dist needs the Electron binary: there is no Electron binary at .*no-electron-/);
+      expect(lines[0]).toMatch(
+        /^npm run dist needs the Electron binary: there is no Electron binary at .*no-electron-/,
+      );
       expect(lines[0]).toContain('npm install electron');
     } finally {
       rmSync(noElectron, { recursive: true, force: true });
