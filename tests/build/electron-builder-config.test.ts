@@ -1,9 +1,11 @@
 /**
- * build/electron-builder.yml, read as electron-builder reads it (YAML, js-yaml): the installers a
+ * build/electron-builder.yml, checked by electron-builder's own loader and schema and read as YAML: the installers a
  * release produces, what goes into them and the production fuses. A change to any of these changes
  * what is installed on every kiosk, so it is made here on purpose or not at all.
  */
 import { describe, expect, it } from 'vitest';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
+import { DebugLogger } from 'builder-util';
 import { existsSync, readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { minimatch } from 'minimatch';
@@ -33,6 +35,12 @@ function packaged(path: string): boolean {
 }
 
 describe('build/electron-builder.yml', () => {
+  it('is accepted by electron-builder itself: read by its loader, checked against its schema', async () => {
+    const loaded = await getConfig(process.cwd(), 'build/electron-builder.yml', null);
+    await expect(validateConfiguration(loaded, new DebugLogger(false))).resolves.toBeUndefined();
+    expect(loaded.appId).toBe('uk.gov.council.reception-kiosk');
+  });
+
   it('makes a Linux AppImage and deb and a Windows NSIS installer', () => {
     expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
     expect(config.win.target).toEqual(expect.arrayContaining(['nsis']));
