@@ -32,6 +32,11 @@ export interface HubOptions {
   cwd?: string;
   /** Default 45 s. */
   startupTimeoutMs?: number;
+  /**
+   * Default "source": the TypeScript through tsx, what the tests test. "compiled": the built
+   * dist-server/main.js with plain Node, as `npm run hub` and installed hubs run it (build it first).
+   */
+  entry?: 'source' | 'compiled';
 }
 
 export interface HubExit {
@@ -110,6 +115,7 @@ export function startKioskAgentProcess(options: KioskAgentProcessOptions): Promi
 
 interface ProcessOptions {
   dataDir: string;
+  entry?: 'source' | 'compiled';
   env?: Record<string, string>;
   cwd?: string;
   startupTimeoutMs?: number;
@@ -117,7 +123,8 @@ interface ProcessOptions {
 
 async function startServerProcess(name: string, cliArgs: string[], options: ProcessOptions): Promise<HubProcess> {
   const dataDir = options.dataDir;
-  const args = ['--import', 'tsx', 'server/cli/main.ts', ...cliArgs];
+  const entry = options.entry === 'compiled' ? ['dist-server/main.js'] : ['--import', 'tsx', 'server/cli/main.ts'];
+  const args = [...entry, ...cliArgs];
   const startupTimeoutMs = options.startupTimeoutMs ?? 45_000;
 
   const child = spawn(process.execPath, args, {
