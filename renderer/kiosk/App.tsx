@@ -16,6 +16,8 @@ import { InfoList } from './screens/InfoList';
 import { InfoPage } from './screens/InfoPage';
 import { FeedbackFlow } from './screens/FeedbackFlow';
 import { DeskFeedback } from './screens/DeskFeedback';
+import { FacilitiesCorner, FacilitiesDialog } from './facilities/FacilitiesCorner';
+import { shellBridge } from './facilities/shell-bridge';
 
 // Loaded when a resident first touches "Pay a bill", so the attract screen's first load stays small.
 const PaymentJourney = lazy(() => import('./payment/PaymentJourney').then((m) => ({ default: m.PaymentJourney })));
@@ -111,6 +113,9 @@ export function App() {
     if (!onPaymentScreen) setHeld(false);
   }, [onPaymentScreen, visit.visit]);
   useReadFocusedControl();
+  // Only the Electron shell can check the facilities PIN; in a plain browser there is no gesture.
+  const [bridge] = useState(shellBridge);
+  const [facilitiesOpen, setFacilitiesOpen] = useState(false);
 
   const untouched =
     visit.screen.name === 'attract' &&
@@ -119,7 +124,7 @@ export function App() {
     !visit.highContrast &&
     !visit.readAloud;
   const inactivity = useInactivity({
-    enabled: params.mode === 'kiosk' && !untouched && !held,
+    enabled: params.mode === 'kiosk' && !untouched && !held && !facilitiesOpen,
     idleMs: params.idleSeconds * 1000,
     countdownMs: params.countdownSeconds * 1000,
     onTimeout: visit.resetVisit,
@@ -127,7 +132,7 @@ export function App() {
 
   return (
     <>
-      <div className="kiosk" inert={inactivity.warning}>
+      <div className="kiosk" inert={inactivity.warning || facilitiesOpen}>
         <header className="kiosk-header">
           <div className="kiosk-header__start">
             {/* No Home while a card payment holds the screen: the terminal is mid-transaction and has its own Cancel. */}
@@ -149,8 +154,10 @@ export function App() {
         </main>
         <footer className="kiosk-help">
           <p>{t('help')}</p>
+          {bridge ? <FacilitiesCorner onGesture={() => setFacilitiesOpen(true)} /> : null}
         </footer>
       </div>
+      {bridge && facilitiesOpen ? <FacilitiesDialog bridge={bridge} onClose={() => setFacilitiesOpen(false)} /> : null}
       {inactivity.warning ? (
         <IdleDialog
           remainingSeconds={inactivity.remainingSeconds}
