@@ -116,6 +116,8 @@ export function App() {
   // Only the Electron shell can check the facilities PIN; in a plain browser there is no gesture.
   const [bridge] = useState(shellBridge);
   const [facilitiesOpen, setFacilitiesOpen] = useState(false);
+  const openFacilities = useCallback(() => setFacilitiesOpen(true), []);
+  const closeFacilities = useCallback(() => setFacilitiesOpen(false), []);
 
   const untouched =
     visit.screen.name === 'attract' &&
@@ -154,10 +156,10 @@ export function App() {
         </main>
         <footer className="kiosk-help">
           <p>{t('help')}</p>
-          {bridge ? <FacilitiesCorner onGesture={() => setFacilitiesOpen(true)} /> : null}
+          {bridge ? <FacilitiesCorner onGesture={openFacilities} /> : null}
         </footer>
       </div>
-      {bridge && facilitiesOpen ? <FacilitiesDialog bridge={bridge} onClose={() => setFacilitiesOpen(false)} /> : null}
+      {bridge && facilitiesOpen ? <FacilitiesDialog bridge={bridge} onClose={closeFacilities} /> : null}
       {inactivity.warning ? (
         <IdleDialog
           remainingSeconds={inactivity.remainingSeconds}

@@ -166,3 +166,21 @@ test('without the shell there is no facilities corner and the taps do nothing', 
   for (let tap = 0; tap < 5; tap += 1) await page.mouse.click(box.x + 20, box.y + box.height - 20);
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('left alone for two minutes, the pad closes and the kiosk is the residents’ again', async ({ page, hub }) => {
+  await installShell(page);
+  await page.clock.install();
+  await page.goto(kioskUrl(hub));
+  await page.getByRole('button', { name: 'Touch to start' }).waitFor();
+  await tapCorner(page);
+  const pad = page.getByRole('dialog', { name: 'Facilities: enter the PIN' });
+  await expect(pad).toBeVisible();
+  await page.clock.runFor(100_000);
+  await pressKeys(page, '2');
+  // A touch starts the two minutes again.
+  await page.clock.runFor(100_000);
+  await expect(pad).toBeVisible();
+  await page.clock.runFor(21_000);
+  await expect(pad).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Touch to start' })).toBeVisible();
+});
