@@ -57,6 +57,8 @@ function useReadFocusedControl(): void {
       const target = event.target;
       // Headings take focus when a screen appears; the screen's own summary is spoken for those.
       if (!(target instanceof HTMLElement) || !target.matches('button, a[href], input, [role="button"]')) return;
+      // Never the facilities PIN pad's keys: reading them aloud would say the PIN.
+      if (target.closest('.facilities')) return;
       const state = stateOf(target);
       const words = [nameOf(target), state === null ? '' : state ? t('settings.on') : t('settings.off')];
       speak(words.filter(Boolean).join(', '), language);

@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations } from './fixtures';
-import { kioskUrl } from './kiosk-helpers';
+import { installSpeech, kioskUrl, utterances, words } from './kiosk-helpers';
 
 interface ShellCalls {
   pins: string[];
@@ -183,4 +183,22 @@ test('left alone for two minutes, the pad closes and the kiosk is the residentsâ
   await page.clock.runFor(21_000);
   await expect(pad).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Touch to start' })).toBeVisible();
+});
+
+test('with Read aloud on, the PIN keys are not spoken', async ({ page, hub }) => {
+  await installShell(page);
+  await installSpeech(page, ['en-GB']);
+  await page.goto(kioskUrl(hub));
+  await page.getByRole('button', { name: words.en.readAloud }).click();
+  // The kiosk does read a focused control aloud...
+  await page.getByRole('button', { name: words.en.largeText }).focus();
+  await expect.poll(async () => (await utterances(page)).at(-1)?.text).toBe('Large text, Off');
+  await tapCorner(page);
+  await pressKeys(page, '2468');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).focus();
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Cancel' })).toBeFocused();
+  // ...but nothing inside the pad, least of all its digits.
+  const spoken = (await utterances(page)).map((u) => u.text);
+  expect(spoken.at(-1)).toBe('Large text, Off');
+  expect(spoken.filter((text) => /^\d$/.test(text))).toEqual([]);
 });
