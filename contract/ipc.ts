@@ -67,6 +67,27 @@ export const AdminExitResult = z.discriminatedUnion('outcome', [
 ]);
 export type AdminExitResult = z.infer<typeof AdminExitResult>;
 
+/** The facilities PIN pad: the same PIN and lockout as the exit; opens the facilities panel for a while. */
+export const AdminUnlockResult = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('unlocked'), forSeconds: z.number().int().positive() }),
+  z.strictObject({ outcome: z.literal('wrong-pin'), attemptsLeft: z.number().int().nonnegative() }),
+  z.strictObject({ outcome: z.literal('locked'), retryAfterSeconds: z.number().int().positive() }),
+  z.strictObject({ outcome: z.literal('disabled') }),
+]);
+export type AdminUnlockResult = z.infer<typeof AdminUnlockResult>;
+
+/** What the facilities panel may ask of the shell; each needs an unlocked panel (a right PIN, recently). */
+export const AdminAction = z.enum(['reload', 'exit', 'close']);
+export type AdminAction = z.infer<typeof AdminAction>;
+export const AdminActionResult = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('done') }),
+  /** The panel's time ran out (or it was never opened): enter the PIN again. */
+  z.strictObject({ outcome: z.literal('needs-pin') }),
+]);
+export type AdminActionResult = z.infer<typeof AdminActionResult>;
+
+const PinRequest = z.strictObject({ pin: z.string().regex(/^\d{4,12}$/, 'the PIN is 4 to 12 digits') });
+
 export const Heartbeat = z.strictObject({
   /** document.visibilityState === 'visible' when sent. */
   visible: z.boolean(),
@@ -81,10 +102,9 @@ export const ipcInvoke = {
   'shell:get-status': { request: NoPayload, response: ShellStatus },
   /** Sent by the preload itself every few seconds: proof the renderer's main thread is alive. */
   'shell:heartbeat': { request: Heartbeat, response: z.strictObject({ ok: z.literal(true) }) },
-  'shell:admin-exit': {
-    request: z.strictObject({ pin: z.string().regex(/^\d{4,12}$/, 'the PIN is 4 to 12 digits') }),
-    response: AdminExitResult,
-  },
+  'shell:admin-exit': { request: PinRequest, response: AdminExitResult },
+  'shell:admin-unlock': { request: PinRequest, response: AdminUnlockResult },
+  'shell:admin-action': { request: z.strictObject({ action: AdminAction }), response: AdminActionResult },
 } as const;
 export type InvokeChannel = keyof typeof ipcInvoke;
 export type IpcRequest<C extends InvokeChannel> = z.input<(typeof ipcInvoke)[C]['request']>;
@@ -108,6 +128,10 @@ export interface KioskBridge {
   getShellStatus(): Promise<ShellStatus>;
   /** Leave the kiosk (facilities): the PIN is checked in the main process, with a lockout. */
   openAdminExit(pin: string): Promise<AdminExitResult>;
+  /** The facilities PIN pad: checked in the main process, same lockout as the exit. */
+  unlockAdmin(pin: string): Promise<AdminUnlockResult>;
+  /** Reload the screen, exit, or close the facilities panel; refused once the panel's time is up. */
+  adminAction(action: AdminAction): Promise<AdminActionResult>;
   /** Called on every status change (restart counted, update downloaded, ...); returns unsubscribe. */
   onShellStatus(listener: (status: ShellStatus) => void): () => void;
 }

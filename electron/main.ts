@@ -137,6 +137,12 @@ async function run(config: ShellConfig, logger: Logger): Promise<void> {
   const status = new ShellStatusStore(new Date());
   const trustedIds = new Set<number>();
   const gate = new AdminExitGate(config.adminPinHash);
+  // Answer first, then quit: exit code 0 (exitCodes.adminExit) once the server has closed.
+  const quitForAdmin = () =>
+    setTimeout(() => {
+      quitting = true;
+      app.quit();
+    }, 200);
 
   // Handlers first: the preload's first heartbeat may arrive before createShellWindow returns.
   registerShellIpc(
@@ -156,14 +162,27 @@ async function run(config: ShellConfig, logger: Logger): Promise<void> {
       'shell:admin-exit': ({ pin }) => {
         const result = gate.attempt(pin);
         logger.warn({ outcome: result.outcome }, 'admin exit attempt'); // never the PIN
-        if (result.outcome === 'exiting') {
-          // Answer first, then quit: exit code 0 (exitCodes.adminExit) once the server has closed.
-          setTimeout(() => {
-            quitting = true;
-            app.quit();
-          }, 200);
-        }
+        if (result.outcome === 'exiting') quitForAdmin();
         return result;
+      },
+      'shell:admin-unlock': ({ pin }) => {
+        const result = gate.unlock(pin);
+        logger.warn({ outcome: result.outcome }, 'facilities PIN attempt'); // never the PIN
+        return result;
+      },
+      'shell:admin-action': ({ action }) => {
+        if (action === 'close') {
+          gate.lockPanel();
+          return { outcome: 'done' };
+        }
+        if (!gate.useUnlocked()) {
+          logger.warn({ action }, 'facilities action refused: panel not unlocked');
+          return { outcome: 'needs-pin' };
+        }
+        logger.warn({ action }, 'facilities action');
+        if (action === 'exit') quitForAdmin();
+        else setTimeout(() => shellWindow?.window.webContents.reloadIgnoringCache(), 200);
+        return { outcome: 'done' };
       },
     },
     {

@@ -10,6 +10,7 @@ import {
   ipcInvoke,
   ipcPush,
   kioskBridgeKey,
+  type AdminAction,
   type InvokeChannel,
   type IpcRequest,
   type IpcResponse,
@@ -28,6 +29,8 @@ const bridge: KioskBridge = {
   getIdentity: () => invoke('shell:get-identity', undefined),
   getShellStatus: () => invoke('shell:get-status', undefined),
   openAdminExit: (pin: string) => invoke('shell:admin-exit', { pin }),
+  unlockAdmin: (pin: string) => invoke('shell:admin-unlock', { pin }),
+  adminAction: (action: AdminAction) => invoke('shell:admin-action', { action }),
   onShellStatus: (listener: (status: ShellStatus) => void) => {
     const forward = (_event: IpcRendererEvent, payload: unknown) => {
       const parsed = ipcPush['shell:status-changed'].safeParse(payload);

@@ -16,6 +16,8 @@ import { InfoList } from './screens/InfoList';
 import { InfoPage } from './screens/InfoPage';
 import { FeedbackFlow } from './screens/FeedbackFlow';
 import { DeskFeedback } from './screens/DeskFeedback';
+import { FacilitiesCorner, FacilitiesDialog } from './facilities/FacilitiesCorner';
+import { shellBridge } from './facilities/shell-bridge';
 
 // Loaded when a resident first touches "Pay a bill", so the attract screen's first load stays small.
 const PaymentJourney = lazy(() => import('./payment/PaymentJourney').then((m) => ({ default: m.PaymentJourney })));
@@ -55,6 +57,8 @@ function useReadFocusedControl(): void {
       const target = event.target;
       // Headings take focus when a screen appears; the screen's own summary is spoken for those.
       if (!(target instanceof HTMLElement) || !target.matches('button, a[href], input, [role="button"]')) return;
+      // Never the facilities PIN pad's keys: reading them aloud would say the PIN.
+      if (target.closest('.facilities')) return;
       const state = stateOf(target);
       const words = [nameOf(target), state === null ? '' : state ? t('settings.on') : t('settings.off')];
       speak(words.filter(Boolean).join(', '), language);
@@ -111,6 +115,11 @@ export function App() {
     if (!onPaymentScreen) setHeld(false);
   }, [onPaymentScreen, visit.visit]);
   useReadFocusedControl();
+  // Only the Electron shell can check the facilities PIN; in a plain browser there is no gesture.
+  const [bridge] = useState(shellBridge);
+  const [facilitiesOpen, setFacilitiesOpen] = useState(false);
+  const openFacilities = useCallback(() => setFacilitiesOpen(true), []);
+  const closeFacilities = useCallback(() => setFacilitiesOpen(false), []);
 
   const untouched =
     visit.screen.name === 'attract' &&
@@ -119,7 +128,7 @@ export function App() {
     !visit.highContrast &&
     !visit.readAloud;
   const inactivity = useInactivity({
-    enabled: params.mode === 'kiosk' && !untouched && !held,
+    enabled: params.mode === 'kiosk' && !untouched && !held && !facilitiesOpen,
     idleMs: params.idleSeconds * 1000,
     countdownMs: params.countdownSeconds * 1000,
     onTimeout: visit.resetVisit,
@@ -127,7 +136,7 @@ export function App() {
 
   return (
     <>
-      <div className="kiosk" inert={inactivity.warning}>
+      <div className="kiosk" inert={inactivity.warning || facilitiesOpen}>
         <header className="kiosk-header">
           <div className="kiosk-header__start">
             {/* No Home while a card payment holds the screen: the terminal is mid-transaction and has its own Cancel. */}
@@ -149,8 +158,10 @@ export function App() {
         </main>
         <footer className="kiosk-help">
           <p>{t('help')}</p>
+          {bridge ? <FacilitiesCorner onGesture={openFacilities} /> : null}
         </footer>
       </div>
+      {bridge && facilitiesOpen ? <FacilitiesDialog bridge={bridge} onClose={closeFacilities} /> : null}
       {inactivity.warning ? (
         <IdleDialog
           remainingSeconds={inactivity.remainingSeconds}

@@ -29,6 +29,56 @@ describe('admin exit PIN', () => {
 
   it('is disabled when the shell config has no PIN', () => {
     expect(new AdminExitGate(undefined).attempt('2468')).toEqual({ outcome: 'disabled' });
+    expect(new AdminExitGate(undefined).unlock('2468')).toEqual({ outcome: 'disabled' });
+  });
+});
+
+describe('facilities PIN pad', () => {
+  it('opens the panel for two minutes on the right PIN; each action renews it, closing ends it', () => {
+    let now = 0;
+    const gate = new AdminExitGate(hash, () => now);
+    expect(gate.useUnlocked()).toBe(false);
+    expect(gate.unlock('2468')).toEqual({ outcome: 'unlocked', forSeconds: 120 });
+    now += 119_000;
+    expect(gate.useUnlocked()).toBe(true);
+    now += 119_000;
+    expect(gate.useUnlocked()).toBe(true);
+    now += 120_000;
+    expect(gate.useUnlocked()).toBe(false);
+    gate.unlock('2468');
+    gate.lockPanel();
+    expect(gate.useUnlocked()).toBe(false);
+  });
+
+  it('locks after five wrong PINs, refusing the right one for five minutes', () => {
+    let now = 0;
+    const gate = new AdminExitGate(hash, () => now);
+    expect([1, 2, 3, 4].map(() => gate.unlock('1357'))).toEqual(
+      [4, 3, 2, 1].map((attemptsLeft) => ({ outcome: 'wrong-pin', attemptsLeft })),
+    );
+    expect(gate.unlock('1357')).toEqual({ outcome: 'locked', retryAfterSeconds: 300 });
+    now += 299_000;
+    expect(gate.unlock('2468')).toEqual({ outcome: 'locked', retryAfterSeconds: 1 });
+    expect(gate.useUnlocked()).toBe(false);
+    now += 1_000;
+    expect(gate.unlock('2468')).toEqual({ outcome: 'unlocked', forSeconds: 120 });
+  });
+
+  it('shares its count of wrong tries with the exit, so switching gains no guesses', () => {
+    const gate = new AdminExitGate(hash, () => 0);
+    gate.unlock('0000');
+    gate.unlock('0001');
+    gate.attempt('0002');
+    gate.attempt('0003');
+    expect(gate.unlock('0004')).toEqual({ outcome: 'locked', retryAfterSeconds: 300 });
+    expect(gate.attempt('2468')).toEqual({ outcome: 'locked', retryAfterSeconds: 300 });
+  });
+
+  it('a lockout also closes an open panel', () => {
+    const gate = new AdminExitGate(hash, () => 0);
+    gate.unlock('2468');
+    for (const pin of ['0000', '0001', '0002', '0003', '0004']) gate.unlock(pin);
+    expect(gate.useUnlocked()).toBe(false);
   });
 });
 

@@ -115,6 +115,38 @@ describe('guarded handlers', () => {
   });
 });
 
+describe('the facilities channels', () => {
+  const foreign: IpcSender = {
+    webContentsId: kioskWindowId,
+    frame: { url: 'https://evil.example/', isMainFrame: true },
+  };
+  const subFrame: IpcSender = { ...kioskPage, frame: { url: `${appOrigin}/kiosk`, isMainFrame: false } };
+  const otherWindow: IpcSender = { ...kioskPage, webContentsId: 99 };
+
+  it('lets the kiosk page try a PIN and refuses anything else without checking it', async () => {
+    const body = vi.fn(() => ({ outcome: 'unlocked' as const, forSeconds: 120 }));
+    const onRefused = vi.fn();
+    const handler = guardInvoke('shell:admin-unlock', body, { anchor, onRefused });
+    await expect(handler(kioskPage, { pin: '2468' })).resolves.toEqual({ outcome: 'unlocked', forSeconds: 120 });
+    expect(body).toHaveBeenCalledTimes(1);
+    for (const sender of [foreign, subFrame, otherWindow])
+      await expect(handler(sender, { pin: '2468' })).rejects.toThrow(IpcRefusedError);
+    expect(body).toHaveBeenCalledTimes(1);
+    expect(onRefused).toHaveBeenCalledTimes(3);
+    await expect(handler(kioskPage, { pin: '12' })).rejects.toThrow('"pin": the PIN is 4 to 12 digits');
+  });
+
+  it('lets the kiosk page ask for a facilities action, only one the panel has, and refuses other senders', async () => {
+    const body = vi.fn(() => ({ outcome: 'done' as const }));
+    const handler = guardInvoke('shell:admin-action', body, { anchor });
+    await expect(handler(kioskPage, { action: 'reload' })).resolves.toEqual({ outcome: 'done' });
+    await expect(handler(foreign, { action: 'exit' })).rejects.toThrow(IpcRefusedError);
+    await expect(handler(otherWindow, { action: 'exit' })).rejects.toThrow(IpcRefusedError);
+    await expect(handler(kioskPage, { action: 'run-shell' })).rejects.toThrow(/action/);
+    expect(body).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('the channel map', () => {
   it('knows its own channels and nothing else', () => {
     expect(isInvokeChannel('shell:get-identity')).toBe(true);

@@ -112,6 +112,20 @@ describe('the shell started by electron/main.ts', () => {
     expect(recorder.app.quitCalls).toBe(0);
   });
 
+  it('wires the facilities channels: no panel without a right PIN, and no call from elsewhere', async () => {
+    const kiosk = trustedEvent(`${origin}/kiosk?kiosk=kiosk-1`);
+    await expect(invoke('shell:admin-unlock', kiosk, { pin: '1234' })).resolves.toEqual({ outcome: 'disabled' });
+    await expect(invoke('shell:admin-action', kiosk, { action: 'exit' })).resolves.toEqual({ outcome: 'needs-pin' });
+    await expect(invoke('shell:admin-action', kiosk, { action: 'reload' })).resolves.toEqual({
+      outcome: 'needs-pin',
+    });
+    await expect(
+      invoke('shell:admin-action', trustedEvent('https://evil.example/'), { action: 'exit' }),
+    ).rejects.toThrow(/refused/);
+    await expect(invoke('shell:admin-action', kiosk, { action: 'close' })).resolves.toEqual({ outcome: 'done' });
+    expect(recorder.app.quitCalls).toBe(0);
+  });
+
   it('denies permissions and off-origin navigation, and adds the shell CSP', () => {
     const answers: boolean[] = [];
     recorder.session.permissionRequest!({}, 'media', (granted) => answers.push(granted), {
