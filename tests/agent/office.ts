@@ -61,7 +61,11 @@ export interface Office {
 
 const silent = pino({ level: process.env.OFFICE_LOG ?? 'silent' });
 
-export async function startOffice(config: SiteConfig = officeConfig()): Promise<Office> {
+/** `hubRendererDir`: the built screens, for a browser test of the hub's pages. */
+export async function startOffice(
+  config: SiteConfig = officeConfig(),
+  options: { hubRendererDir?: string } = {},
+): Promise<Office> {
   const folders: string[] = [];
   const folder = (prefix: string) => {
     const made = mkdtempSync(join(tmpdir(), prefix));
@@ -80,7 +84,7 @@ export async function startOffice(config: SiteConfig = officeConfig()): Promise<
       dataDir: hubDir,
       clock: hubClock,
       logger: silent,
-      rendererDir: join(hubDir, 'no-renderer'),
+      rendererDir: options.hubRendererDir ?? join(hubDir, 'no-renderer'),
     });
     const url = await server.listen(port);
     port = Number(new URL(url).port);
