@@ -41,6 +41,12 @@ export const OfflineTicket = z.strictObject({
   issuedAtKiosk: IsoUtc,
   /** The kiosk's clock when this delivery was sent: the hub measures the kiosk's clock offset from it. */
   kioskNow: IsoUtc,
+  /**
+   * Hub minus kiosk clock as the kiosk measured it over a whole round trip at its last contact. Steadier
+   * than the hub's one-way measurement (which also counts this delivery's own transit), so taps a few
+   * ms apart keep their order; the hub takes it only when it agrees with its own within a second.
+   */
+  measuredOffsetMs: z.number().int().nullable().optional(),
 });
 export type OfflineTicket = z.infer<typeof OfflineTicket>;
 

@@ -35,7 +35,7 @@ export const kioskTicketMigrations: readonly Migration[] = [
 export const offlineTicketKind = 'offline-ticket';
 
 /** The outbox payload; the sender adds `kioskNow` when it sends. */
-export const OfflineTicketPayload = OfflineTicket.omit({ kioskNow: true });
+export const OfflineTicketPayload = OfflineTicket.omit({ kioskNow: true, measuredOffsetMs: true });
 export type OfflineTicketPayload = z.infer<typeof OfflineTicketPayload>;
 
 export interface OfflineIssue {

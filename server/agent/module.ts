@@ -79,7 +79,11 @@ export function createAgentQueueModule(options: AgentQueueModuleOptions): AgentQ
           url: new URL('/api/tickets/offline', link.hubUrl).toString(),
           machineCredential: link.credential,
           clock: ctx.clock,
-          body: (item) => ({ ...OfflineTicketPayload.parse(item.payload), kioskNow: ctx.clock.now().toISOString() }),
+          body: (item) => ({
+            ...OfflineTicketPayload.parse(item.payload),
+            kioskNow: ctx.clock.now().toISOString(),
+            measuredOffsetMs: link.clockOffsetMs,
+          }),
         }),
         clock: ctx.clock,
         logger: ctx.logger,

@@ -76,6 +76,9 @@ function checkOfflineTicket(config: SiteConfig, kioskId: string, ticket: Offline
   return { service, series, number };
 }
 
+/** How far a kiosk's own clock measurement may differ from the hub's and still be taken. */
+const offsetToleranceMs = 1000;
+
 export function acceptOfflineTicket(
   deps: OfflineIntakeDeps,
   kioskId: string,
@@ -84,7 +87,14 @@ export function acceptOfflineTicket(
 ): OfflineTicketAccepted {
   const { sql } = deps;
   const receivedAt = hubNow.toISOString();
-  const clockOffsetMs = hubNow.getTime() - Date.parse(ticket.kioskNow);
+  const hubMeasuredMs = hubNow.getTime() - Date.parse(ticket.kioskNow);
+  // The one-way measurement also counts the delivery's own transit, which varies; the kiosk's
+  // round-trip figure does not. The kiosk's is used only if the hub's own measurement backs it.
+  const claimed = ticket.measuredOffsetMs;
+  const clockOffsetMs =
+    claimed !== undefined && claimed !== null && Math.abs(claimed - hubMeasuredMs) <= offsetToleranceMs
+      ? claimed
+      : hubMeasuredMs;
   // A kiosk clock running fast, or a delivery that took long, must not put a tap in the future.
   const issuedAt = new Date(Math.min(Date.parse(ticket.issuedAtKiosk) + clockOffsetMs, hubNow.getTime()));
 

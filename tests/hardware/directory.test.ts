@@ -36,7 +36,12 @@ describe('device directory in demo mode', () => {
     const events = new EventHub();
     const pushed: ServerEvent[] = [];
     events.subscribe((e) => pushed.push(e));
-    const ctx = { devices: directory, events, clock: systemClock } as unknown as ServerContext;
+    const ctx = {
+      devices: directory,
+      events,
+      clock: systemClock,
+      logger: pino({ level: 'silent' }),
+    } as unknown as ServerContext;
     const app = Fastify();
     await devicesModule.register(app, ctx);
     await directory.start();

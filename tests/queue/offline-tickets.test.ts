@@ -126,6 +126,24 @@ describe('delivering an offline ticket', () => {
     });
   });
 
+  it("takes the kiosk's round-trip offset when the hub's own measurement backs it, and never a claim far from it", async () => {
+    hub = await startOfflineHub(at('09:20'));
+    const kiosk = await hub.join('kiosk-1', 'kiosk');
+    // The delivery took 400 ms on the way: the kiosk's round-trip figure (5 min) is the truer one.
+    const steady = offlineTicket({
+      issuedAtKiosk: at('09:05'),
+      kioskNow: new Date(Date.parse(at('09:15')) + 400).toISOString(),
+      measuredOffsetMs: minutes(5),
+    });
+    const taken = OfflineTicketAccepted.parse((await deliver(kiosk, steady)).body);
+    expect(taken).toMatchObject({ clockOffsetMs: minutes(5), ticket: { issuedAt: at('09:10') } });
+
+    // A kiosk claiming its clock is right when the hub sees it 5 minutes slow is not believed.
+    const claim = offlineTicket({ serial: 2, issuedAtKiosk: at('09:05'), kioskNow: at('09:15'), measuredOffsetMs: 0 });
+    const corrected = OfflineTicketAccepted.parse((await deliver(kiosk, claim)).body);
+    expect(corrected).toMatchObject({ clockOffsetMs: minutes(5), ticket: { issuedAt: at('09:10') } });
+  });
+
   it('never puts a tap after the hub’s now (the kiosk clock was set back between the tap and the delivery)', async () => {
     hub = await startOfflineHub(at('09:20'));
     const kiosk = await hub.join('kiosk-1', 'kiosk');
