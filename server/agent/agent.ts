@@ -183,8 +183,7 @@ export async function startKioskAgent(agentOptions: KioskAgentOptions): Promise<
     // still running on the terminal holds the change back.
     server.app.post('/api/agent/apply-config', async () => {
       if (pending === null) return { applying: false, reason: 'no newer config' };
-      if (part.config.payments && paymentsModule.service().runner.isTaking(options.kioskId))
-        return { applying: false, reason: 'a payment is in progress' };
+      if (paymentOpen()) return { applying: false, reason: 'a payment is in progress' };
       setImmediate(
         () =>
           void applyPendingConfig().catch((error: unknown) =>
@@ -195,6 +194,10 @@ export async function startKioskAgent(agentOptions: KioskAgentOptions): Promise<
     });
     return server.listen(port, '127.0.0.1');
   };
+
+  /** A payment is open on this kiosk's terminal: a new config, or an update, waits for it. */
+  const paymentOpen = (): boolean =>
+    Boolean(running?.config.payments) && payments().service().runner.isTaking(options.kioskId);
 
   const applyPendingConfig = async (): Promise<boolean> => {
     if (!pending) return false;
@@ -263,7 +266,7 @@ export async function startKioskAgent(agentOptions: KioskAgentOptions): Promise<
     queue: () => queue,
     checkConfig,
     applyPendingConfig,
-    paymentOpen: () => Boolean(running?.config.payments) && payments().service().runner.isTaking(options.kioskId),
+    paymentOpen,
     async close() {
       clearInterval(configTimer);
       heartbeat.stop();
