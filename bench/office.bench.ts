@@ -19,7 +19,7 @@
  * Writes bench/results/office.json.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -41,7 +41,7 @@ import {
   staffLogin,
   writeSiteConfig,
 } from './support/office.js';
-import { quantile, round, writeResults } from './support/stats.js';
+import { machineFacts, quantile, round, writeResults } from './support/stats.js';
 
 const boardCount = 50;
 const consoleCount = 10;
@@ -442,12 +442,7 @@ try {
   const early = offlineTaps.filter((t) => t.sinceKillMs < 1000);
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      node: process.version,
-      loadAverage1m: round(loadavg()[0] ?? 0, 2),
-    },
+    machine: machineFacts(),
     callToEveryBoard: {
       boards: boardCount,
       consoles: consoleCount,

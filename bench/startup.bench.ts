@@ -9,10 +9,9 @@
  * `npm run bench -- startup`. BENCH_STARTS (default 10 each). Writes bench/results/startup.json.
  */
 import { spawnSync } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { startHub } from '../tests/support/hub-process.js';
-import { quantile, round, writeResults } from './support/stats.js';
+import { machineFacts, quantile, round, writeResults } from './support/stats.js';
 
 const starts = Number(process.env.BENCH_STARTS ?? 10);
 const entries = ['source', 'compiled'] as const;
@@ -47,12 +46,7 @@ const figures = (values: number[]) => ({
 });
 const results = {
   measuredAt: new Date().toISOString(),
-  machine: {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    node: process.version,
-    loadAverage1m: round(loadavg()[0] ?? 0, 2),
-  },
+  machine: machineFacts(),
   starts,
   tsxSource: figures(times.source),
   compiled: figures(times.compiled),

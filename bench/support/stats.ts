@@ -2,6 +2,7 @@
  * Figures for the benchmarks: nearest-rank quantiles, rounding for the printed and stored figures,
  * and writing bench/results/<name>.json.
  */
+import { cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,3 +29,11 @@ export function writeResults(name: string, results: unknown): void {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
 }
+
+/** What the figures were measured on: they move with the machine and its load. */
+export const machineFacts = () => ({
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+  loadAverage1m: round(loadavg()[0] ?? 0, 2),
+});
